@@ -1,0 +1,164 @@
+/**
+ * The command-line front end: the same services as the app, no window. `soundlike --help` lists the
+ * commands. Exit codes: 0 done, 1 failed, 2 bad usage or input.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { SoundlikeError } from '../shared/errors';
+import { defaultDataDir } from '../main/paths';
+import { APP_VERSION, createServices } from '../main/services';
+import { startWebHost } from '../main/web/web-host';
+import { formatError, formatSummary, formatTrackTable } from './format';
+import { createScanProgressPrinter } from './progress-bar';
+
+const HELP = `Soundlike ${APP_VERSION}: a music player whose radio follows the sound of the music.
+
+Usage: soundlike <command> [options]
+
+Commands:
+  scan <folder...>     add music folders to the library (or rescan them) and read their tags
+  tracks               list the library's tracks (--json for machine-readable output)
+  serve                start the web host and print its address (with its access token)
+
+Options:
+  --data <dir>         where the library database lives (default: ${defaultDataDir()})
+  --json               (tracks) print JSON
+  --port <n>           (serve) port to listen on (default 7878; 0 picks a free one)
+  --host <addr>        (serve) address to bind (default 127.0.0.1: only this computer)
+  -h, --help           show this help
+  -v, --version        show the version
+`;
+
+class UsageError extends Error {}
+
+interface Parsed {
+  command: string | undefined;
+  positionals: string[];
+  values: { data?: string; json?: boolean; port?: string; host?: string; help?: boolean; version?: boolean };
+}
+
+function parse(argv: string[]): Parsed {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' },
+        json: { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+    return { command: positionals[0], positionals: positionals.slice(1), values };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function rendererDir(): string | null {
+  const dir = fileURLToPath(new URL('../renderer', import.meta.url));
+  return existsSync(`${dir}/index.html`) ? dir : null;
+}
+
+async function scan(dataDir: string, folders: string[]): Promise<number> {
+  if (folders.length === 0) throw new UsageError('scan needs at least one folder: soundlike scan <folder...>');
+  const services = await createServices({ dataDir, transport: 'web', live: false });
+  for (const notice of services.notices) process.stderr.write(`${notice}\n`);
+  const library = services.api.library;
+  const unsubscribe = library.onDidScanProgress(createScanProgressPrinter());
+  let status = 0;
+  try {
+    for (const input of folders) {
+      const known = (await library.listFolders()).find((f) => f.path === input || f.path === (input.endsWith('/') ? input.slice(0, -1) : input));
+      try {
+        const summary = known ? await library.rescan(known.id) : (await library.addFolderAndScan(input)).summary;
+        process.stdout.write(`${formatSummary(known ? `Rescanned ${known.path}` : `Scanned ${input}`, summary)}\n`);
+      } catch (error) {
+        process.stderr.write(`${formatError(error)}\n`);
+        status = 2;
+      }
+    }
+  } finally {
+    unsubscribe();
+    await services.dispose();
+  }
+  return status;
+}
+
+async function tracks(dataDir: string, json: boolean): Promise<number> {
+  const services = await createServices({ dataDir, transport: 'web', live: false });
+  try {
+    const all = await services.api.library.listTracks();
+    all.sort((a, b) => a.path.localeCompare(b.path));
+    process.stdout.write(json ? `${JSON.stringify(all, null, 2)}\n` : `${formatTrackTable(all)}\n`);
+    return 0;
+  } finally {
+    await services.dispose();
+  }
+}
+
+async function serve(dataDir: string, portText: string | undefined, host: string | undefined): Promise<number> {
+  const port = portText === undefined ? undefined : Number(portText);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    throw new UsageError(`--port must be a whole number from 0 to 65535, not "${portText}".`);
+  }
+  const services = await createServices({ dataDir, transport: 'web', live: true });
+  for (const notice of services.notices) process.stderr.write(`${notice}\n`);
+  let host_;
+  try {
+    host_ = await startWebHost({ services, rendererDir: rendererDir(), port, host });
+  } catch (error) {
+    await services.dispose();
+    throw error;
+  }
+  process.stdout.write(`Soundlike is serving ${dataDir}\nOpen: ${host_.url}\n`);
+  if (!rendererDir()) process.stderr.write('The interface is not built (run `npm run build`); only the API is served.\n');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host_.close();
+  await services.dispose();
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { command, positionals, values } = parse(argv);
+    if (values.version) {
+      process.stdout.write(`${APP_VERSION}\n`);
+      return 0;
+    }
+    if (values.help || command === undefined || command === 'help') {
+      process.stdout.write(HELP);
+      return command === undefined && !values.help ? 2 : 0;
+    }
+    const dataDir = values.data ?? defaultDataDir();
+    switch (command) {
+      case 'scan':
+        return await scan(dataDir, positionals);
+      case 'tracks':
+        return await tracks(dataDir, values.json ?? false);
+      case 'serve':
+        return await serve(dataDir, values.port, values.host);
+      default:
+        throw new UsageError(`Unknown command "${command}". Run soundlike --help for the list.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`soundlike: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`${formatError(error)}\n`);
+    return error instanceof SoundlikeError && error.code !== 'INTERNAL' ? 2 : 1;
+  }
+}
+
+// Run when executed (bin/soundlike.js imports this bundle and calls main itself).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
+}

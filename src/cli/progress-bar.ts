@@ -1,0 +1,25 @@
+/** A one-line progress bar for a terminal (stderr); plain periodic lines when not a terminal. */
+import type { ScanProgress } from '../shared/domain';
+
+export function createScanProgressPrinter(stream: NodeJS.WriteStream = process.stderr): (p: ScanProgress) => void {
+  let lastPlain = 0;
+  return (p) => {
+    if (p.phase === 'listing') {
+      if (stream.isTTY) stream.write('\r\x1b[2KListing files...');
+      return;
+    }
+    const width = 30;
+    const fraction = p.total === 0 ? 1 : p.done / p.total;
+    const bar = '#'.repeat(Math.round(fraction * width)).padEnd(width, '-');
+    const counts = `${p.done}/${p.total} files  +${p.added} ~${p.updated} -${p.removed}  failed ${p.failed}`;
+    if (stream.isTTY) {
+      const columns = stream.columns ?? 100;
+      const line = `[${bar}] ${counts}  ${p.currentPath ?? ''}`;
+      stream.write(`\r\x1b[2K${line.slice(0, columns - 1)}`);
+      if (p.final) stream.write('\n');
+    } else if (p.final || Date.now() - lastPlain > 2000) {
+      lastPlain = Date.now();
+      stream.write(`[${bar}] ${counts}\n`);
+    }
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The typed face of the database (house rule: one owner, every query a named method, all SQL in
+ * queries/). Services receive a LibraryDb and never see SQL.
+ */
+import { openDatabase, refreshBackup, type Sqlite } from './client';
+import { FailureQueries } from './queries/failures';
+import { FolderQueries } from './queries/folders';
+import { KeyValueQueries } from './queries/kv';
+import { PlayQueries } from './queries/plays';
+import { QueueQueries } from './queries/queue';
+import { TrackQueries } from './queries/tracks';
+
+export class LibraryDb {
+  readonly folders: FolderQueries;
+  readonly tracks: TrackQueries;
+  readonly failures: FailureQueries;
+  readonly queue: QueueQueries;
+  readonly kv: KeyValueQueries;
+  readonly plays: PlayQueries;
+  /** What opening the database had to tell the user (a recovery from a damaged file, say). */
+  readonly notices: string[];
+
+  private constructor(private readonly db: Sqlite, private readonly path: string, notices: string[]) {
+    this.notices = notices;
+    this.folders = new FolderQueries(db);
+    this.tracks = new TrackQueries(db);
+    this.failures = new FailureQueries(db);
+    this.queue = new QueueQueries(db);
+    this.kv = new KeyValueQueries(db);
+    this.plays = new PlayQueries(db);
+  }
+
+  static open(path: string): LibraryDb {
+    const { db, notices } = openDatabase(path);
+    return new LibraryDb(db, path, notices);
+  }
+
+  /** Runs fn in one write transaction. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  backup(): Promise<boolean> {
+    return refreshBackup(this.db, this.path);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Versioned schema migrations, applied in order inside one transaction each; PRAGMA user_version records
+ * the last applied. Never edit a shipped migration: add the next one.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'folders, tracks, scan failures, queue, settings, listening history',
+    sql: `
+      CREATE TABLE folders (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        added_at INTEGER NOT NULL,
+        last_scan_at INTEGER,
+        status TEXT NOT NULL DEFAULT 'ok',
+        status_message TEXT
+      );
+      CREATE TABLE tracks (
+        id INTEGER PRIMARY KEY,
+        folder_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+        path TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        mtime_ms INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        artist TEXT,
+        album TEXT,
+        album_artist TEXT,
+        track_no INTEGER,
+        disc_no INTEGER,
+        year INTEGER,
+        genre TEXT,
+        duration_sec REAL,
+        codec TEXT,
+        sample_rate INTEGER,
+        bitrate INTEGER,
+        cover_id TEXT,
+        rg_track_db REAL,
+        rg_album_db REAL,
+        added_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX tracks_by_folder ON tracks(folder_id);
+      CREATE TABLE scan_failures (
+        path TEXT PRIMARY KEY,
+        folder_id INTEGER NOT NULL REFERENCES folders(id) ON DELETE CASCADE,
+        reason TEXT NOT NULL,
+        size INTEGER,
+        mtime_ms INTEGER,
+        reader_version TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE TABLE queue_items (
+        id INTEGER PRIMARY KEY,
+        position INTEGER NOT NULL,
+        track_id INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
+        origin TEXT NOT NULL
+      );
+      CREATE INDEX queue_by_position ON queue_items(position);
+      CREATE TABLE plays (
+        id INTEGER PRIMARY KEY,
+        track_id INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        listened_sec REAL NOT NULL,
+        completed INTEGER NOT NULL
+      );
+      CREATE INDEX plays_by_track ON plays(track_id, at);
+      CREATE TABLE kv (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

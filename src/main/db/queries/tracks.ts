@@ -1,0 +1,132 @@
+/** SQL for tracks: the library rows the scanner writes and the views read. */
+import type { Track } from '../../../shared/domain';
+import type { Sqlite } from '../client';
+
+/** What the scanner learned about one file. */
+export interface TrackFields {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  title: string;
+  artist: string | null;
+  album: string | null;
+  albumArtist: string | null;
+  trackNo: number | null;
+  discNo: number | null;
+  year: number | null;
+  genre: string | null;
+  durationSec: number | null;
+  codec: string | null;
+  sampleRate: number | null;
+  bitrate: number | null;
+  coverId: string | null;
+  replayGainTrackDb: number | null;
+  replayGainAlbumDb: number | null;
+}
+
+/** The part of a stored row a rescan compares against. */
+export interface TrackStamp {
+  id: number;
+  path: string;
+  size: number;
+  mtimeMs: number;
+  title: string;
+  durationSec: number | null;
+}
+
+interface TrackRow {
+  id: number; folder_id: number; path: string; size: number; mtime_ms: number; title: string;
+  artist: string | null; album: string | null; album_artist: string | null; track_no: number | null;
+  disc_no: number | null; year: number | null; genre: string | null; duration_sec: number | null;
+  codec: string | null; sample_rate: number | null; bitrate: number | null; cover_id: string | null;
+  rg_track_db: number | null; rg_album_db: number | null; added_at: number; folder_status: string;
+}
+
+const TRACK_COLUMNS = `t.id, t.folder_id, t.path, t.size, t.mtime_ms, t.title, t.artist, t.album, t.album_artist,
+  t.track_no, t.disc_no, t.year, t.genre, t.duration_sec, t.codec, t.sample_rate, t.bitrate, t.cover_id,
+  t.rg_track_db, t.rg_album_db, t.added_at, f.status AS folder_status`;
+
+function toTrack(row: TrackRow): Track {
+  return {
+    id: row.id, folderId: row.folder_id, path: row.path, size: row.size, mtimeMs: row.mtime_ms,
+    title: row.title, artist: row.artist, album: row.album, albumArtist: row.album_artist,
+    trackNo: row.track_no, discNo: row.disc_no, year: row.year, genre: row.genre,
+    durationSec: row.duration_sec, codec: row.codec, sampleRate: row.sample_rate, bitrate: row.bitrate,
+    coverId: row.cover_id, replayGainTrackDb: row.rg_track_db, replayGainAlbumDb: row.rg_album_db,
+    addedAt: row.added_at, available: row.folder_status === 'ok',
+  };
+}
+
+function params(folderId: number, f: TrackFields, now: number) {
+  return {
+    folder_id: folderId, path: f.path, size: f.size, mtime_ms: Math.round(f.mtimeMs), title: f.title,
+    artist: f.artist, album: f.album, album_artist: f.albumArtist, track_no: f.trackNo, disc_no: f.discNo,
+    year: f.year, genre: f.genre, duration_sec: f.durationSec, codec: f.codec, sample_rate: f.sampleRate,
+    bitrate: f.bitrate, cover_id: f.coverId, rg_track_db: f.replayGainTrackDb, rg_album_db: f.replayGainAlbumDb,
+    now,
+  };
+}
+
+export class TrackQueries {
+  private readonly allStmt;
+  private readonly byIdStmt;
+  private readonly stampsStmt;
+  private readonly insertStmt;
+  private readonly updateStmt;
+  private readonly deleteStmt;
+  private readonly countStmt;
+
+  constructor(db: Sqlite) {
+    this.allStmt = db.prepare<[], TrackRow>(`SELECT ${TRACK_COLUMNS} FROM tracks t JOIN folders f ON f.id = t.folder_id`);
+    this.byIdStmt = db.prepare<[number], TrackRow>(
+      `SELECT ${TRACK_COLUMNS} FROM tracks t JOIN folders f ON f.id = t.folder_id WHERE t.id = ?`);
+    this.stampsStmt = db.prepare<[number], { id: number; path: string; size: number; mtime_ms: number; title: string; duration_sec: number | null }>(
+      `SELECT id, path, size, mtime_ms, title, duration_sec FROM tracks WHERE folder_id = ?`);
+    this.insertStmt = db.prepare(`
+      INSERT INTO tracks(folder_id, path, size, mtime_ms, title, artist, album, album_artist, track_no, disc_no,
+        year, genre, duration_sec, codec, sample_rate, bitrate, cover_id, rg_track_db, rg_album_db, added_at, updated_at)
+      VALUES (@folder_id, @path, @size, @mtime_ms, @title, @artist, @album, @album_artist, @track_no, @disc_no,
+        @year, @genre, @duration_sec, @codec, @sample_rate, @bitrate, @cover_id, @rg_track_db, @rg_album_db, @now, @now)`);
+    // Updating by id (not path) is what keeps a moved file's row, and so its history, intact.
+    this.updateStmt = db.prepare(`
+      UPDATE tracks SET folder_id = @folder_id, path = @path, size = @size, mtime_ms = @mtime_ms, title = @title,
+        artist = @artist, album = @album, album_artist = @album_artist, track_no = @track_no, disc_no = @disc_no,
+        year = @year, genre = @genre, duration_sec = @duration_sec, codec = @codec, sample_rate = @sample_rate,
+        bitrate = @bitrate, cover_id = @cover_id, rg_track_db = @rg_track_db, rg_album_db = @rg_album_db,
+        updated_at = @now
+      WHERE id = @id`);
+    this.deleteStmt = db.prepare<[number]>(`DELETE FROM tracks WHERE id = ?`);
+    this.countStmt = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM tracks`);
+  }
+
+  all(): Track[] {
+    return this.allStmt.all().map(toTrack);
+  }
+
+  byId(id: number): Track | null {
+    const row = this.byIdStmt.get(id);
+    return row ? toTrack(row) : null;
+  }
+
+  stampsOfFolder(folderId: number): TrackStamp[] {
+    return this.stampsStmt.all(folderId).map((r) => ({
+      id: r.id, path: r.path, size: r.size, mtimeMs: r.mtime_ms, title: r.title, durationSec: r.duration_sec,
+    }));
+  }
+
+  insert(folderId: number, fields: TrackFields): number {
+    return Number(this.insertStmt.run(params(folderId, fields, Date.now())).lastInsertRowid);
+  }
+
+  update(id: number, folderId: number, fields: TrackFields): void {
+    this.updateStmt.run({ ...params(folderId, fields, Date.now()), id });
+  }
+
+  delete(id: number): void {
+    this.deleteStmt.run(id);
+  }
+
+  count(): number {
+    return this.countStmt.get()?.n ?? 0;
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * LibraryService: music folders, scans (one at a time, queued), the watcher, and the library events.
+ * The only place that decides when a scan runs; the scanner itself is a pure pipeline.
+ */
+import type { LibraryService } from '../../shared/contract';
+import { LIBRARY_TUNABLES } from '../../shared/defaults';
+import type { MusicFolder, ScanProgress, ScanSummary, TracksChanged } from '../../shared/domain';
+import { SoundlikeError } from '../../shared/errors';
+import type { LibraryDb } from '../db/library-db';
+import { Emitter, ThrottledProgress } from '../events';
+import { scanFolders } from './scanner';
+import { validateNewFolder } from './validate-folder';
+import { FolderWatcher } from './watcher';
+
+export interface LibraryServiceOptions {
+  coversDir: string;
+  /** Watch folders for changes (off for one-shot CLI commands). */
+  watch: boolean;
+}
+
+const IDLE: ScanProgress = { phase: 'idle', done: 0, total: 0, added: 0, updated: 0, removed: 0, failed: 0, currentPath: null, final: true };
+
+export class LibraryServiceImpl implements LibraryService {
+  private readonly progressEmitter = new Emitter<ScanProgress>();
+  private readonly tracksEmitter = new Emitter<TracksChanged>();
+  private readonly foldersEmitter = new Emitter<MusicFolder[]>();
+  private readonly watcher: FolderWatcher;
+  private readonly watchFailures = new Map<number, string>();
+  private progress: ScanProgress = IDLE;
+  private scanChain: Promise<unknown> = Promise.resolve();
+  private version = 1;
+
+  readonly onDidScanProgress = this.progressEmitter.event;
+  readonly onDidChangeTracks = this.tracksEmitter.event;
+  readonly onDidChangeFolders = this.foldersEmitter.event;
+
+  constructor(private readonly db: LibraryDb, private readonly options: LibraryServiceOptions) {
+    this.watcher = new FolderWatcher({
+      onChange: (folderId) => void this.rescan(folderId).catch((error) => console.error('[soundlike] rescan failed:', error)),
+      onWatchFailed: (folderId, message) => {
+        this.watchFailures.set(folderId, message);
+        this.emitFolders();
+      },
+    });
+  }
+
+  /** Starts watching every stored folder (and rescans them, since files may have changed while closed). */
+  async start(options: { rescan: boolean }): Promise<void> {
+    if (this.options.watch) {
+      await Promise.all(this.db.folders.list().map((f) => this.watcher.add(f.id, f.path)));
+    }
+    if (options.rescan && this.db.folders.list().length > 0) void this.rescan().catch(() => undefined);
+  }
+
+  async listFolders(): Promise<MusicFolder[]> {
+    return this.db.folders.list().map((f) => ({
+      ...f,
+      watching: this.watcher.isWatching(f.id),
+      statusMessage: f.statusMessage ?? this.watchFailures.get(f.id) ?? null,
+    }));
+  }
+
+  async addFolder(path: string): Promise<MusicFolder> {
+    const resolved = await validateNewFolder(path, this.db.folders.list().map((f) => f.path));
+    const id = this.db.folders.insert(resolved);
+    if (this.options.watch) await this.watcher.add(id, resolved);
+    this.emitFolders();
+    void this.rescan(id).catch((error) => console.error('[soundlike] scan failed:', error));
+    return (await this.listFolders()).find((f) => f.id === id) as MusicFolder;
+  }
+
+  /** Adds a folder and waits for its first scan (the CLI's `scan`). */
+  async addFolderAndScan(path: string): Promise<{ folder: MusicFolder; summary: ScanSummary }> {
+    const resolved = await validateNewFolder(path, this.db.folders.list().map((f) => f.path));
+    const id = this.db.folders.insert(resolved);
+    if (this.options.watch) await this.watcher.add(id, resolved);
+    this.emitFolders();
+    const summary = await this.rescan(id);
+    return { folder: (await this.listFolders()).find((f) => f.id === id) as MusicFolder, summary };
+  }
+
+  async removeFolder(folderId: number): Promise<void> {
+    this.requireFolder(folderId);
+    // Wait for a running scan so it does not write rows of a folder being removed.
+    await this.scanChain.catch(() => undefined);
+    await this.watcher.remove(folderId);
+    this.watchFailures.delete(folderId);
+    this.db.folders.delete(folderId);
+    this.bumpVersion();
+    this.emitFolders();
+  }
+
+  rescan(folderId?: number): Promise<ScanSummary> {
+    const folders = this.db.folders.list().filter((f) => folderId === undefined || f.id === folderId);
+    if (folderId !== undefined && folders.length === 0) {
+      return Promise.reject(new SoundlikeError('UNKNOWN_FOLDER', `No library folder has id ${folderId}.`, 'Refresh the folder list.'));
+    }
+    const run = this.scanChain.catch(() => undefined).then(() => this.runScan(folderId));
+    this.scanChain = run;
+    return run;
+  }
+
+  async listTracks() {
+    return this.db.tracks.all();
+  }
+
+  async getTrack(trackId: number) {
+    const track = this.db.tracks.byId(trackId);
+    if (!track) throw new SoundlikeError('UNKNOWN_TRACK', `No track has id ${trackId}.`, 'The library may have changed; refresh it.');
+    return track;
+  }
+
+  async listScanFailures() {
+    return this.db.failures.list();
+  }
+
+  async getScanProgress() {
+    return this.progress;
+  }
+
+  async dispose(): Promise<void> {
+    await this.watcher.close();
+    await this.scanChain.catch(() => undefined);
+    this.progressEmitter.dispose();
+    this.tracksEmitter.dispose();
+    this.foldersEmitter.dispose();
+  }
+
+  private async runScan(folderId?: number): Promise<ScanSummary> {
+    // Re-read: folders may have been removed while this scan waited its turn.
+    const folders = this.db.folders.list().filter((f) => folderId === undefined || f.id === folderId);
+    const throttle = new ThrottledProgress<ScanProgress>((p) => {
+      this.progress = p;
+      this.progressEmitter.fire(p);
+    }, LIBRARY_TUNABLES.progressIntervalMs);
+    const summary = await scanFolders(this.db, folders, { coversDir: this.options.coversDir, onProgress: (p) => throttle.push(p) });
+    if (summary.added + summary.updated + summary.removed + summary.moved + summary.failed > 0) this.bumpVersion();
+    this.emitFolders();
+    await this.db.backup().catch((error) => console.error('[soundlike] backup failed:', error));
+    return summary;
+  }
+
+  private bumpVersion(): void {
+    this.version++;
+    this.tracksEmitter.fire({ version: this.version });
+  }
+
+  private emitFolders(): void {
+    void this.listFolders().then((folders) => this.foldersEmitter.fire(folders));
+  }
+
+  private requireFolder(folderId: number): void {
+    if (!this.db.folders.list().some((f) => f.id === folderId)) {
+      throw new SoundlikeError('UNKNOWN_FOLDER', `No library folder has id ${folderId}.`, 'Refresh the folder list.');
+    }
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * One library scan as a pipeline of small stages: list files -> diff against the database by size and
+ * mtime -> read tags of new and changed files (a few at a time) -> write in batched transactions.
+ * One bad file never aborts the batch; it becomes a stored failure, retried only when the file changes
+ * or the tag reader is upgraded. Moved or renamed files keep their row (and so likes and history).
+ */
+import { stat } from 'node:fs/promises';
+import type { MusicFolder, ScanFailure, ScanProgress, ScanSummary } from '../../shared/domain';
+import { LIBRARY_TUNABLES } from '../../shared/defaults';
+import type { LibraryDb } from '../db/library-db';
+import type { TrackFields, TrackStamp } from '../db/queries/tracks';
+import { READER_VERSION, readTrackFields } from './tags';
+import { walkAudioFiles, type FoundFile } from './walk';
+
+export interface ScanOptions {
+  coversDir: string;
+  onProgress: (progress: ScanProgress) => void;
+  /** Read tags through this function (tests and benchmarks may wrap it); defaults to music-metadata. */
+  readFields?: typeof readTrackFields;
+}
+
+type Write =
+  | { kind: 'insert'; folderId: number; fields: TrackFields }
+  | { kind: 'update'; id: number; folderId: number; fields: TrackFields }
+  | { kind: 'fail'; folderId: number; path: string; reason: string; size: number | null; mtimeMs: number | null }
+  | { kind: 'delete'; id: number }
+  | { kind: 'forget-failure'; path: string };
+
+interface Pending {
+  folderId: number;
+  file: FoundFile;
+  /** The stored row when the file changed in place. */
+  existing: TrackStamp | null;
+}
+
+function sameFile(a: { size: number; mtimeMs: number }, b: { size: number | null; mtimeMs: number | null }): boolean {
+  return a.size === b.size && Math.abs(a.mtimeMs - (b.mtimeMs ?? -1)) < 1;
+}
+
+/** A vanished row and a new file are one file moved when size, title and duration agree. */
+function isMoveOf(gone: TrackStamp, fields: TrackFields): boolean {
+  return gone.size === fields.size && gone.title === fields.title
+    && Math.abs((gone.durationSec ?? -1) - (fields.durationSec ?? -1)) < 0.5;
+}
+
+async function folderState(path: string): Promise<{ ok: true } | { ok: false; status: 'missing' | 'unreadable'; message: string }> {
+  try {
+    const info = await stat(path);
+    if (!info.isDirectory()) return { ok: false, status: 'missing', message: 'This path is no longer a folder. Remove it from the library, or put the folder back.' };
+    return { ok: true };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      return { ok: false, status: 'unreadable', message: 'Soundlike may not read this folder. Fix its permissions, then rescan.' };
+    }
+    return {
+      ok: false,
+      status: 'missing',
+      message: 'The folder is gone (deleted, renamed, or its drive unplugged). Its tracks are kept; reconnect it to play them, or remove the folder.',
+    };
+  }
+}
+
+/** Scans the given folders together (so a file moved between them is seen as a move). */
+export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'watching'>[], options: ScanOptions): Promise<ScanSummary> {
+  const started = Date.now();
+  const readFields = options.readFields ?? readTrackFields;
+  const summary: ScanSummary = { added: 0, updated: 0, removed: 0, moved: 0, failed: 0, unchanged: 0, failures: [], durationMs: 0 };
+  const failures: ScanFailure[] = [];
+  const progress: ScanProgress = { phase: 'listing', done: 0, total: 0, added: 0, updated: 0, removed: 0, failed: 0, currentPath: null, final: false };
+  const tick = (patch: Partial<ScanProgress> = {}) => {
+    Object.assign(progress, patch, { added: summary.added + summary.moved, updated: summary.updated, removed: summary.removed, failed: failures.length });
+    options.onProgress({ ...progress });
+  };
+  tick();
+
+  // Stage 1+2: list each folder and diff against what is stored.
+  const pending: Pending[] = [];
+  const gone: TrackStamp[] = [];
+  const writes: Write[] = [];
+  for (const folder of folders) {
+    const state = await folderState(folder.path);
+    if (!state.ok) {
+      // Never delete a missing folder's tracks: the drive may just be unplugged.
+      db.folders.setStatus(folder.id, state.status, state.message);
+      continue;
+    }
+    if (folder.status !== 'ok') db.folders.setStatus(folder.id, 'ok', null);
+    const { files, problems } = await walkAudioFiles(folder.path);
+    const stored = new Map(db.tracks.stampsOfFolder(folder.id).map((s) => [s.path, s]));
+    const knownFailures = new Map(db.failures.ofFolder(folder.id).map((f) => [f.path, f]));
+    for (const problem of problems) {
+      if (knownFailures.get(problem.path)?.size === null) {
+        summary.unchanged++; // reported before and still the same kind of problem: not news
+        continue;
+      }
+      writes.push({ kind: 'fail', folderId: folder.id, path: problem.path, reason: problem.reason, size: null, mtimeMs: null });
+      failures.push({ path: problem.path, reason: problem.reason, at: Date.now() });
+    }
+    const present = new Set([...files.map((f) => f.path), ...problems.map((p) => p.path)]);
+    for (const path of knownFailures.keys()) {
+      if (!present.has(path)) writes.push({ kind: 'forget-failure', path }); // the bad file is gone
+    }
+    for (const file of files) {
+      const row = stored.get(file.path);
+      stored.delete(file.path);
+      if (row && sameFile(file, row)) {
+        summary.unchanged++;
+        continue;
+      }
+      const failure = knownFailures.get(file.path);
+      if (!row && failure && sameFile(file, failure) && failure.readerVersion === READER_VERSION) {
+        summary.unchanged++; // failed before, unchanged since: not retried forever
+        continue;
+      }
+      pending.push({ folderId: folder.id, file, existing: row ?? null });
+    }
+    gone.push(...stored.values());
+    db.folders.markScanned(folder.id, Date.now());
+  }
+
+  // Stage 3: read tags, a few files at a time; stage 4: write in batches.
+  const flush = () => {
+    if (writes.length === 0) return;
+    const batch = writes.splice(0, writes.length);
+    db.transaction(() => {
+      for (const w of batch) {
+        if (w.kind === 'insert') db.tracks.insert(w.folderId, w.fields);
+        else if (w.kind === 'update') db.tracks.update(w.id, w.folderId, w.fields);
+        else if (w.kind === 'delete') db.tracks.delete(w.id);
+        else if (w.kind === 'forget-failure') db.failures.clear(w.path);
+        else db.failures.record({ ...w, readerVersion: READER_VERSION });
+        if (w.kind === 'insert' || w.kind === 'update') db.failures.clear(w.fields.path);
+      }
+    });
+  };
+
+  const goneBySize = new Map<number, TrackStamp[]>();
+  for (const row of gone) goneBySize.set(row.size, [...(goneBySize.get(row.size) ?? []), row]);
+
+  tick({ phase: 'reading', total: pending.length });
+  let next = 0;
+  const worker = async () => {
+    while (next < pending.length) {
+      const item = pending[next++];
+      try {
+        const fields = await readFields(item.file.path, item.file.size, item.file.mtimeMs, options.coversDir);
+        if (item.existing) {
+          writes.push({ kind: 'update', id: item.existing.id, folderId: item.folderId, fields });
+          summary.updated++;
+        } else {
+          const candidates = goneBySize.get(fields.size) ?? [];
+          const moved = candidates.find((row) => isMoveOf(row, fields));
+          if (moved) {
+            candidates.splice(candidates.indexOf(moved), 1);
+            writes.push({ kind: 'update', id: moved.id, folderId: item.folderId, fields });
+            summary.moved++;
+          } else {
+            writes.push({ kind: 'insert', folderId: item.folderId, fields });
+            summary.added++;
+          }
+        }
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        writes.push({ kind: 'fail', folderId: item.folderId, path: item.file.path, reason, size: item.file.size, mtimeMs: item.file.mtimeMs });
+        failures.push({ path: item.file.path, reason, at: Date.now() });
+        // A file that now fails but had a row: drop the row, the failure explains where it went.
+        if (item.existing) writes.push({ kind: 'delete', id: item.existing.id });
+      }
+      if (writes.length >= LIBRARY_TUNABLES.writeBatchSize) flush();
+      tick({ done: progress.done + 1, currentPath: item.file.path });
+    }
+  };
+  await Promise.all(Array.from({ length: LIBRARY_TUNABLES.tagReadConcurrency }, worker));
+
+  // What vanished and was not found again elsewhere is removed.
+  for (const rows of goneBySize.values()) {
+    for (const row of rows) {
+      writes.push({ kind: 'delete', id: row.id });
+      summary.removed++;
+    }
+  }
+  flush();
+
+  summary.failed = failures.length;
+  summary.failures = failures;
+  summary.durationMs = Date.now() - started;
+  tick({ phase: 'done', currentPath: null, final: true });
+  return summary;
+}

@@ -1,0 +1,98 @@
+/**
+ * Reads one audio file's tags with music-metadata and saves its cover picture (content-addressed, so an
+ * album's tracks share one file). Throws a plain Error whose message says, in words, why a file is unusable.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, join } from 'node:path';
+import type { TrackFields } from '../db/queries/tracks';
+
+type MusicMetadata = typeof import('music-metadata');
+let reader: Promise<MusicMetadata> | null = null;
+// music-metadata 11 is ESM-only; a dynamic import keeps this module loadable from any bundle format.
+const loadReader = (): Promise<MusicMetadata> => (reader ??= import('music-metadata'));
+
+/** The reader's version, stored with each failure so an upgrade can retry what it might now read. */
+export const READER_VERSION: string = (() => {
+  try {
+    const require = createRequire(import.meta.url);
+    let dir = dirname(require.resolve('music-metadata'));
+    while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+    return `music-metadata@${(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version}`;
+  } catch {
+    return 'music-metadata@unknown';
+  }
+})();
+
+const MIN_BYTES_PER_SECOND = 500;
+
+const PICTURE_EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/jpg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/bmp': 'bmp' };
+
+function firstNumber(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function text(value: string | undefined | null): string | null {
+  const trimmed = value?.replace(/\0/g, '').trim();
+  return trimmed ? trimmed : null;
+}
+
+async function saveCover(coversDir: string, picture: { format: string; data: Uint8Array }): Promise<string | null> {
+  const ext = PICTURE_EXTENSIONS[picture.format.toLowerCase()] ?? (picture.format.startsWith('image/') ? picture.format.slice(6) : null);
+  if (!ext || picture.data.length === 0) return null;
+  const id = `${createHash('sha1').update(picture.data).digest('hex').slice(0, 24)}.${ext}`;
+  const file = join(coversDir, id);
+  if (!existsSync(file)) {
+    await mkdir(coversDir, { recursive: true });
+    await writeFile(file, picture.data);
+  }
+  return id;
+}
+
+/** Reads tags and technical facts of one audio file; `size`/`mtimeMs` come from the caller's stat. */
+export async function readTrackFields(path: string, size: number, mtimeMs: number, coversDir: string): Promise<TrackFields> {
+  if (size === 0) throw new Error('The file is empty (0 bytes).');
+  const { parseFile } = await loadReader();
+  let meta;
+  try {
+    meta = await parseFile(path, { duration: false, skipCovers: false });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw new Error('Permission denied: Soundlike may not read this file.');
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`Not a readable audio file: ${message}`);
+  }
+  const { format, common } = meta;
+  const hasAudio = Boolean(format.codec || format.container) && (format.duration ?? 0) > 0;
+  if (!hasAudio) {
+    throw new Error(`No audio found in the file (container: ${format.container ?? 'unknown'}); it may be damaged, truncated or not audio at all.`);
+  }
+  // Headers can survive truncation and still claim the full length: no codec packs audio below
+  // ~4 kbit/s (500 bytes per second), so a file smaller than that for its stated duration lost its audio.
+  if ((format.duration ?? 0) * MIN_BYTES_PER_SECOND > size) {
+    throw new Error(`The file is truncated: its header says ${format.duration?.toFixed(1)} s of audio, but it holds only ${size} bytes.`);
+  }
+  const picture = common.picture?.[0];
+  return {
+    path,
+    size,
+    mtimeMs,
+    title: text(common.title) ?? basename(path, extname(path)),
+    artist: text(common.artist) ?? text(common.artists?.join(', ')),
+    album: text(common.album),
+    albumArtist: text(common.albumartist),
+    trackNo: firstNumber(common.track?.no),
+    discNo: firstNumber(common.disk?.no),
+    year: firstNumber(common.year),
+    genre: text(common.genre?.join(', ')),
+    durationSec: firstNumber(format.duration),
+    codec: text(format.codec) ?? text(format.container),
+    sampleRate: firstNumber(format.sampleRate),
+    bitrate: firstNumber(format.bitrate) === null ? null : Math.round(format.bitrate as number),
+    coverId: picture ? await saveCover(coversDir, picture) : null,
+    replayGainTrackDb: firstNumber(common.replaygain_track_gain?.dB),
+    replayGainAlbumDb: firstNumber(common.replaygain_album_gain?.dB),
+  };
+}

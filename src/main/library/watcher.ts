@@ -1,0 +1,119 @@
+/**
+ * Watches music folders with chokidar and asks for a rescan of a folder once its file events go quiet.
+ * Only directories and audio files are watched (inotify watches are a limited resource); a vanished
+ * root is polled until it returns; running out of watches (ENOSPC) is reported, and rescans still work.
+ */
+import { stat } from 'node:fs/promises';
+import { watch, type FSWatcher } from 'chokidar';
+import { isAudioPath } from '../../shared/audio-formats';
+import { LIBRARY_TUNABLES } from '../../shared/defaults';
+
+export interface WatcherCallbacks {
+  /** Files under the folder changed (or the folder came back): rescan it. */
+  onChange(folderId: number): void;
+  /** Watching stopped working for the folder (e.g. the OS watch limit); message says what to do. */
+  onWatchFailed(folderId: number, message: string): void;
+}
+
+interface Entry {
+  path: string;
+  watcher: FSWatcher | null;
+  debounce: NodeJS.Timeout | null;
+  poll: NodeJS.Timeout | null;
+  ok: boolean;
+}
+
+const ROOT_POLL_MS = 5000;
+
+export class FolderWatcher {
+  private readonly entries = new Map<number, Entry>();
+
+  constructor(private readonly callbacks: WatcherCallbacks) {}
+
+  isWatching(folderId: number): boolean {
+    return this.entries.get(folderId)?.ok ?? false;
+  }
+
+  /** Starts watching; resolves once chokidar has walked the tree. */
+  async add(folderId: number, path: string): Promise<void> {
+    await this.remove(folderId);
+    const entry: Entry = { path, watcher: null, debounce: null, poll: null, ok: false };
+    this.entries.set(folderId, entry);
+    await this.start(folderId, entry);
+  }
+
+  async remove(folderId: number): Promise<void> {
+    const entry = this.entries.get(folderId);
+    if (!entry) return;
+    this.entries.delete(folderId);
+    if (entry.debounce) clearTimeout(entry.debounce);
+    if (entry.poll) clearInterval(entry.poll);
+    await entry.watcher?.close();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.entries.keys()].map((id) => this.remove(id)));
+  }
+
+  private schedule(folderId: number, entry: Entry): void {
+    if (entry.debounce) clearTimeout(entry.debounce);
+    entry.debounce = setTimeout(() => {
+      entry.debounce = null;
+      if (this.entries.get(folderId) === entry) this.callbacks.onChange(folderId);
+    }, LIBRARY_TUNABLES.watchDebounceMs);
+  }
+
+  private async start(folderId: number, entry: Entry): Promise<void> {
+    const exists = await stat(entry.path).then((s) => s.isDirectory(), () => false);
+    if (!exists) {
+      this.pollForReturn(folderId, entry);
+      return;
+    }
+    const watcher = watch(entry.path, {
+      ignoreInitial: true,
+      persistent: true,
+      followSymlinks: true,
+      // Skip hidden entries and every file that is not audio: each watched file costs an inotify watch.
+      ignored: (path, stats) => /(^|[\\/])\.[^\\/]/.test(path.slice(entry.path.length)) || (stats?.isFile() === true && !isAudioPath(path)),
+      awaitWriteFinish: { stabilityThreshold: 400, pollInterval: 100 },
+    });
+    entry.watcher = watcher;
+    watcher.on('all', (event, path) => {
+      if (event === 'unlinkDir' && path === entry.path) {
+        // The root itself went away: rescan now (marks it missing), then wait for it to come back.
+        this.callbacks.onChange(folderId);
+        void watcher.close();
+        entry.watcher = null;
+        entry.ok = false;
+        this.pollForReturn(folderId, entry);
+        return;
+      }
+      this.schedule(folderId, entry);
+    });
+    watcher.on('error', (error) => {
+      const code = (error as NodeJS.ErrnoException).code;
+      entry.ok = false;
+      const message = code === 'ENOSPC' || code === 'EMFILE'
+        ? 'The system limit on watched files was reached, so changes here are not picked up automatically. ' +
+          'Rescan by hand, or raise the limit (Linux: sysctl fs.inotify.max_user_watches=524288).'
+        : `Watching this folder failed (${error instanceof Error ? error.message : String(error)}). Rescan by hand.`;
+      this.callbacks.onWatchFailed(folderId, message);
+    });
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    if (this.entries.get(folderId) === entry && entry.watcher === watcher) entry.ok = true;
+  }
+
+  private pollForReturn(folderId: number, entry: Entry): void {
+    if (entry.poll) return;
+    entry.poll = setInterval(() => {
+      void stat(entry.path).then(async (info) => {
+        if (!info.isDirectory() || this.entries.get(folderId) !== entry || !entry.poll) return;
+        clearInterval(entry.poll);
+        entry.poll = null;
+        await this.start(folderId, entry);
+        this.callbacks.onChange(folderId);
+      }, () => undefined);
+    }, ROOT_POLL_MS);
+    entry.poll.unref?.();
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * PlaybackService: the play queue, persisted in SQLite so it survives restarts, and listening history.
+ * The audio itself plays in the renderer; it reports where it is with setCurrentIndex and recordPlay.
+ */
+import type { PlaybackService } from '../../shared/contract';
+import type { PlayRecord, QueueItem, QueueState } from '../../shared/domain';
+import { SoundlikeError } from '../../shared/errors';
+import type { LibraryDb } from '../db/library-db';
+import { Emitter } from '../events';
+
+const CURRENT_KEY = 'queue.currentIndex';
+
+function requireIds(ids: unknown, what: string): number[] {
+  if (!Array.isArray(ids) || !ids.every((id) => Number.isInteger(id))) {
+    throw new SoundlikeError('INVALID_ARGUMENT', `${what} must be a list of whole-number ids.`);
+  }
+  return ids as number[];
+}
+
+export class PlaybackServiceImpl implements PlaybackService {
+  private readonly queueEmitter = new Emitter<QueueState>();
+  private version = 1;
+  readonly onDidChangeQueue = this.queueEmitter.event;
+
+  constructor(private readonly db: LibraryDb) {}
+
+  async getQueue(): Promise<QueueState> {
+    return this.state();
+  }
+
+  async replaceQueue(trackIds: number[], startIndex: number): Promise<QueueState> {
+    const ids = this.existingTracks(requireIds(trackIds, 'trackIds'));
+    const items = ids.map((trackId, i) => ({ id: i + 1, trackId, origin: { kind: 'user' as const } }));
+    const current = items.length === 0 ? -1 : Math.min(Math.max(0, Math.trunc(startIndex) || 0), items.length - 1);
+    return this.save(items, current);
+  }
+
+  async enqueue(trackIds: number[], position: 'next' | 'end'): Promise<QueueState> {
+    const ids = this.existingTracks(requireIds(trackIds, 'trackIds'));
+    const { items, currentIndex } = this.state();
+    let nextId = items.reduce((max, item) => Math.max(max, item.id), 0) + 1;
+    const added: QueueItem[] = ids.map((trackId) => ({ id: nextId++, trackId, origin: { kind: 'user' } }));
+    const at = position === 'next' && currentIndex >= 0 ? currentIndex + 1 : items.length;
+    const merged = [...items.slice(0, at), ...added, ...items.slice(at)];
+    return this.save(merged, currentIndex === -1 && merged.length > 0 ? 0 : currentIndex);
+  }
+
+  async removeFromQueue(itemIds: number[]): Promise<QueueState> {
+    const remove = new Set(requireIds(itemIds, 'itemIds'));
+    const { items, currentIndex } = this.state();
+    const current = items[currentIndex];
+    const kept = items.filter((item) => !remove.has(item.id));
+    let index = current ? kept.findIndex((item) => item.id === current.id) : -1;
+    if (current && index === -1) {
+      // The playing entry was removed: what followed it becomes current.
+      const removedBefore = items.slice(0, currentIndex).filter((item) => remove.has(item.id)).length;
+      index = Math.min(currentIndex - removedBefore, kept.length - 1);
+    }
+    return this.save(kept, kept.length === 0 ? -1 : index);
+  }
+
+  async moveInQueue(itemId: number, toIndex: number): Promise<QueueState> {
+    const { items, currentIndex } = this.state();
+    const from = items.findIndex((item) => item.id === itemId);
+    if (from === -1) throw new SoundlikeError('INVALID_ARGUMENT', `The queue has no entry ${itemId}.`, 'The queue changed; try again.');
+    const current = items[currentIndex];
+    const moved = [...items];
+    const [item] = moved.splice(from, 1);
+    moved.splice(Math.min(Math.max(0, Math.trunc(toIndex)), moved.length), 0, item);
+    return this.save(moved, current ? moved.findIndex((i) => i.id === current.id) : currentIndex);
+  }
+
+  async setCurrentIndex(index: number): Promise<QueueState> {
+    const { items } = this.state();
+    if (!Number.isInteger(index) || index < -1 || index >= items.length) {
+      throw new SoundlikeError('INVALID_ARGUMENT', `Queue position ${index} does not exist (the queue has ${items.length} entries).`);
+    }
+    return this.save(items, index);
+  }
+
+  async clearQueue(): Promise<QueueState> {
+    return this.save([], -1);
+  }
+
+  async recordPlay(record: PlayRecord): Promise<void> {
+    if (!record || !Number.isInteger(record.trackId) || !(record.listenedSec >= 0)) {
+      throw new SoundlikeError('INVALID_ARGUMENT', 'A play record needs a track id and the seconds listened.');
+    }
+    if (!this.db.tracks.byId(record.trackId)) return; // the track was removed meanwhile: nothing to keep
+    this.db.plays.record({ trackId: record.trackId, listenedSec: record.listenedSec, completed: Boolean(record.completed) });
+  }
+
+  dispose(): void {
+    this.queueEmitter.dispose();
+  }
+
+  private existingTracks(ids: number[]): number[] {
+    const missing = ids.filter((id) => !this.db.tracks.byId(id));
+    if (missing.length > 0) {
+      throw new SoundlikeError('UNKNOWN_TRACK', `Unknown track id(s): ${missing.slice(0, 5).join(', ')}.`, 'The library changed; refresh it.');
+    }
+    return ids;
+  }
+
+  private state(): QueueState {
+    const items = this.db.queue.list();
+    const stored = this.db.kv.get<number>(CURRENT_KEY) ?? -1;
+    const currentIndex = items.length === 0 ? -1 : Math.min(Math.max(-1, stored), items.length - 1);
+    return { items, currentIndex, version: this.version };
+  }
+
+  private save(items: QueueItem[], currentIndex: number): QueueState {
+    this.db.transaction(() => {
+      this.db.queue.replace(items);
+      this.db.kv.set(CURRENT_KEY, currentIndex);
+    });
+    this.version++;
+    const state = this.state();
+    this.queueEmitter.fire(state);
+    return state;
+  }
+}

@@ -1,0 +1,77 @@
+/** SettingsService: user settings (validated, persisted, announced) and facts about this install. */
+import type { SettingsService } from '../../shared/contract';
+import { DEFAULT_SETTINGS } from '../../shared/defaults';
+import type { AppEnvironment, Settings } from '../../shared/domain';
+import { SoundlikeError } from '../../shared/errors';
+import type { LibraryDb } from '../db/library-db';
+import { Emitter } from '../events';
+import { resolveFfmpeg, type FfmpegInfo } from '../ffmpeg';
+
+const SETTINGS_KEY = 'settings';
+
+/** Rejects values of the wrong type or range, naming the setting. */
+export function validateSettingsPatch(patch: unknown): Partial<Settings> {
+  if (typeof patch !== 'object' || patch === null) throw new SoundlikeError('INVALID_ARGUMENT', 'Settings must be an object.');
+  const out: Partial<Settings> = {};
+  const p = patch as Record<string, unknown>;
+  const bad = (name: string, expected: string) =>
+    new SoundlikeError('INVALID_ARGUMENT', `Setting "${name}" must be ${expected}.`);
+  for (const key of Object.keys(p)) {
+    if (!(key in DEFAULT_SETTINGS)) throw new SoundlikeError('INVALID_ARGUMENT', `There is no setting "${key}".`);
+  }
+  if ('volume' in p) {
+    if (typeof p.volume !== 'number' || !(p.volume >= 0 && p.volume <= 1)) throw bad('volume', 'a number from 0 to 1');
+    out.volume = p.volume;
+  }
+  if ('replayGain' in p) {
+    if (p.replayGain !== 'off' && p.replayGain !== 'track' && p.replayGain !== 'album') throw bad('replayGain', "'off', 'track' or 'album'");
+    out.replayGain = p.replayGain;
+  }
+  if ('watchFolders' in p) {
+    if (typeof p.watchFolders !== 'boolean') throw bad('watchFolders', 'true or false');
+    out.watchFolders = p.watchFolders;
+  }
+  if ('ffmpegPath' in p) {
+    if (p.ffmpegPath !== null && typeof p.ffmpegPath !== 'string') throw bad('ffmpegPath', 'a path or null');
+    out.ffmpegPath = p.ffmpegPath === '' ? null : (p.ffmpegPath as string | null);
+  }
+  return out;
+}
+
+export class SettingsServiceImpl implements SettingsService {
+  private readonly emitter = new Emitter<Settings>();
+  private ffmpeg: Promise<FfmpegInfo | null> | null = null;
+  readonly onDidChangeSettings = this.emitter.event;
+
+  constructor(
+    private readonly db: LibraryDb,
+    private readonly facts: { version: string; dataDir: string; transport: 'electron' | 'web' },
+  ) {}
+
+  async getSettings(): Promise<Settings> {
+    return { ...DEFAULT_SETTINGS, ...(this.db.kv.get<Partial<Settings>>(SETTINGS_KEY) ?? {}) };
+  }
+
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    const valid = validateSettingsPatch(patch);
+    const next = { ...(await this.getSettings()), ...valid };
+    this.db.kv.set(SETTINGS_KEY, next);
+    if ('ffmpegPath' in valid) this.ffmpeg = null;
+    this.emitter.fire(next);
+    return next;
+  }
+
+  async getEnvironment(): Promise<AppEnvironment> {
+    return { ...this.facts, ffmpeg: await this.findFfmpeg(), platform: `${process.platform}-${process.arch}` };
+  }
+
+  /** The ffmpeg to use, found once and remembered until the setting changes. */
+  async findFfmpeg(): Promise<FfmpegInfo | null> {
+    this.ffmpeg ??= this.getSettings().then((s) => resolveFfmpeg(s.ffmpegPath));
+    return this.ffmpeg;
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}

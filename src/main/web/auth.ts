@@ -1,0 +1,44 @@
+/** The web host's per-run secret: made at start, checked on every request in constant time. */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { TOKEN_COOKIE, TOKEN_QUERY } from '../../shared/web-protocol';
+
+export function newToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+/** The token a request carries, from the Authorization header, the cookie, or the query. */
+export function presentedToken(req: IncomingMessage, url: URL): string | null {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  return cookieValue(req.headers.cookie, TOKEN_COOKIE) ?? url.searchParams.get(TOKEN_QUERY);
+}
+
+export function isAuthorized(req: IncomingMessage, url: URL, token: string): boolean {
+  const presented = presentedToken(req, url);
+  return presented !== null && same(presented, token);
+}
+
+/**
+ * Rejects requests whose Host is not this server (a DNS-rebinding page in the user's browser would
+ * send its own host name), so only pages served from here can reach the API.
+ */
+export function isAllowedHost(req: IncomingMessage, port: number, boundHost: string): boolean {
+  const host = (req.headers.host ?? '').toLowerCase();
+  const names = ['127.0.0.1', 'localhost', '[::1]', boundHost.includes(':') ? `[${boundHost}]` : boundHost.toLowerCase()];
+  return names.some((name) => host === `${name}:${port}`);
+}

@@ -1,0 +1,150 @@
+/**
+ * The one service contract (house rule 1). Main implements these interfaces once; Electron IPC (preload)
+ * and the web host (HTTP + SSE) are two transports of it, both derived from CONTRACT below, so the
+ * renderer sees the same typed object whichever carries it. Later capabilities add services here.
+ */
+import type {
+  AppEnvironment,
+  MusicFolder,
+  PlayRecord,
+  QueueState,
+  ScanFailure,
+  ScanProgress,
+  ScanSummary,
+  Settings,
+  Track,
+  TracksChanged,
+} from './domain';
+
+/** Stops a subscription. */
+export type Unsubscribe = () => void;
+/** An event: subscribe with a listener, get back the function that unsubscribes. */
+export type Event<T> = (listener: (payload: T) => void) => Unsubscribe;
+
+export interface LibraryService {
+  listFolders(): Promise<MusicFolder[]>;
+  /** Adds a music folder, starts watching it and scans it in the background. */
+  addFolder(path: string): Promise<MusicFolder>;
+  /** Forgets a folder and its tracks (the files are not touched). */
+  removeFolder(folderId: number): Promise<void>;
+  /** Rescans one folder, or all when no id is given, and resolves when done. */
+  rescan(folderId?: number): Promise<ScanSummary>;
+  /** Every track, for the library view (it sorts and filters in memory). */
+  listTracks(): Promise<Track[]>;
+  getTrack(trackId: number): Promise<Track>;
+  /** Files that could not be read, with why. */
+  listScanFailures(): Promise<ScanFailure[]>;
+  getScanProgress(): Promise<ScanProgress>;
+  onDidScanProgress: Event<ScanProgress>;
+  onDidChangeTracks: Event<TracksChanged>;
+  onDidChangeFolders: Event<MusicFolder[]>;
+}
+
+export interface PlaybackService {
+  getQueue(): Promise<QueueState>;
+  /** Replaces the queue (e.g. "play this album from track 3"). */
+  replaceQueue(trackIds: number[], startIndex: number): Promise<QueueState>;
+  /** Adds tracks right after the current one ('next') or at the end. */
+  enqueue(trackIds: number[], position: 'next' | 'end'): Promise<QueueState>;
+  removeFromQueue(itemIds: number[]): Promise<QueueState>;
+  moveInQueue(itemId: number, toIndex: number): Promise<QueueState>;
+  /** The player moved to another entry (next, previous, a click in the queue). */
+  setCurrentIndex(index: number): Promise<QueueState>;
+  clearQueue(): Promise<QueueState>;
+  /** Listening history: what was heard and whether it was skipped. */
+  recordPlay(record: PlayRecord): Promise<void>;
+  onDidChangeQueue: Event<QueueState>;
+}
+
+export interface SettingsService {
+  getSettings(): Promise<Settings>;
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  getEnvironment(): Promise<AppEnvironment>;
+  onDidChangeSettings: Event<Settings>;
+}
+
+/** Everything main serves. */
+export interface SoundlikeApi {
+  library: LibraryService;
+  playback: PlaybackService;
+  settings: SettingsService;
+}
+
+export type ServiceName = keyof SoundlikeApi;
+type MemberKind<M> = M extends `onDid${string}` ? 'event' : 'command';
+type ContractShape = { [S in ServiceName]: { [M in keyof SoundlikeApi[S]]-?: MemberKind<M> } };
+
+/**
+ * The runtime description both transports are generated from. `satisfies` makes the compiler reject a
+ * member that is missing here, misnamed, or listed with the wrong kind.
+ */
+export const CONTRACT = {
+  library: {
+    listFolders: 'command',
+    addFolder: 'command',
+    removeFolder: 'command',
+    rescan: 'command',
+    listTracks: 'command',
+    getTrack: 'command',
+    listScanFailures: 'command',
+    getScanProgress: 'command',
+    onDidScanProgress: 'event',
+    onDidChangeTracks: 'event',
+    onDidChangeFolders: 'event',
+  },
+  playback: {
+    getQueue: 'command',
+    replaceQueue: 'command',
+    enqueue: 'command',
+    removeFromQueue: 'command',
+    moveInQueue: 'command',
+    setCurrentIndex: 'command',
+    clearQueue: 'command',
+    recordPlay: 'command',
+    onDidChangeQueue: 'event',
+  },
+  settings: {
+    getSettings: 'command',
+    updateSettings: 'command',
+    getEnvironment: 'command',
+    onDidChangeSettings: 'event',
+  },
+} as const satisfies ContractShape;
+
+export interface ContractMember {
+  service: ServiceName;
+  member: string;
+  kind: 'command' | 'event';
+  /** `domain:verb`, e.g. `library:addFolder` or `library:onDidScanProgress`. */
+  channel: string;
+}
+
+export function channelOf(service: ServiceName, member: string): string {
+  return `${service}:${member}`;
+}
+
+/** Every command and event in the contract, with its channel. */
+export function contractMembers(): ContractMember[] {
+  const out: ContractMember[] = [];
+  for (const service of Object.keys(CONTRACT) as ServiceName[]) {
+    for (const [member, kind] of Object.entries(CONTRACT[service])) {
+      out.push({ service, member, kind, channel: channelOf(service, member) });
+    }
+  }
+  return out;
+}
+
+/** How a renderer reaches media: transport-specific URLs for a track's audio and a cover picture. */
+export interface MediaUrls {
+  trackUrl(trackId: number): string;
+  coverUrl(coverId: string): string;
+}
+
+/** What the renderer holds as `window.soundlike`. */
+export type SoundlikeClient = SoundlikeApi & {
+  media: MediaUrls;
+  transport: 'electron' | 'web';
+};
+
+/** The channel the preload uses to learn the media protocol's scheme. */
+export const MEDIA_SCHEME = 'soundlike-media';

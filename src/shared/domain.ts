@@ -1,0 +1,126 @@
+/** Domain types shared by every process. Plain data only: they cross IPC and HTTP as JSON. */
+
+export type FolderStatus = 'ok' | 'missing' | 'unreadable';
+
+export interface MusicFolder {
+  id: number;
+  path: string;
+  status: FolderStatus;
+  /** Why the folder is not 'ok', and what to do about it. */
+  statusMessage: string | null;
+  trackCount: number;
+  lastScanAt: number | null;
+  /** False when the OS refused more file watches; rescans still work. */
+  watching: boolean;
+}
+
+export interface Track {
+  id: number;
+  folderId: number;
+  path: string;
+  size: number;
+  mtimeMs: number;
+  /** The tag title, or the file name without extension when the file has none. */
+  title: string;
+  artist: string | null;
+  album: string | null;
+  albumArtist: string | null;
+  trackNo: number | null;
+  discNo: number | null;
+  year: number | null;
+  genre: string | null;
+  durationSec: number | null;
+  codec: string | null;
+  sampleRate: number | null;
+  bitrate: number | null;
+  /** Content hash of the embedded cover picture; null when the file has none. */
+  coverId: string | null;
+  replayGainTrackDb: number | null;
+  replayGainAlbumDb: number | null;
+  addedAt: number;
+  /** False while the track's folder is missing (e.g. an unplugged drive); the row is kept. */
+  available: boolean;
+}
+
+export interface ScanFailure {
+  path: string;
+  reason: string;
+  at: number;
+}
+
+/** Every library job ends with this (house rule: {added, updated, removed, failed}). */
+export interface ScanSummary {
+  added: number;
+  updated: number;
+  removed: number;
+  /** Files moved or renamed: their rows, likes and history were kept. */
+  moved: number;
+  failed: number;
+  unchanged: number;
+  failures: ScanFailure[];
+  durationMs: number;
+}
+
+export type ScanPhase = 'idle' | 'listing' | 'reading' | 'done';
+
+/** One throttled progress event; a job always ends with a tick where final is true. */
+export interface ScanProgress {
+  phase: ScanPhase;
+  done: number;
+  total: number;
+  added: number;
+  updated: number;
+  removed: number;
+  failed: number;
+  currentPath: string | null;
+  final: boolean;
+}
+
+export interface TracksChanged {
+  /** Monotonic library version; a client refetches when it sees a newer one. */
+  version: number;
+}
+
+export type QueueItemOrigin = { kind: 'user' };
+
+export interface QueueItem {
+  /** Stable id of this entry (the same track can be queued twice). */
+  id: number;
+  trackId: number;
+  origin: QueueItemOrigin;
+}
+
+export interface QueueState {
+  items: QueueItem[];
+  /** Index into items of what is playing or next to play; -1 when nothing is. */
+  currentIndex: number;
+  version: number;
+}
+
+export interface PlayRecord {
+  trackId: number;
+  /** How much was heard, in seconds. */
+  listenedSec: number;
+  /** True when the track played to its end, false when the user moved on. */
+  completed: boolean;
+}
+
+export type ReplayGainMode = 'off' | 'track' | 'album';
+
+export interface Settings {
+  /** Player volume 0..1. */
+  volume: number;
+  replayGain: ReplayGainMode;
+  /** Watch music folders for changes (chokidar). */
+  watchFolders: boolean;
+  /** Explicit ffmpeg binary; null = ffmpeg-static if installed, else ffmpeg on PATH. */
+  ffmpegPath: string | null;
+}
+
+export interface AppEnvironment {
+  version: string;
+  dataDir: string;
+  transport: 'electron' | 'web';
+  ffmpeg: { path: string; version: string } | null;
+  platform: string;
+}

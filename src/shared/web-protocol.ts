@@ -1,0 +1,32 @@
+/**
+ * How the web host carries the contract over HTTP: one POST per command, one Server-Sent-Events stream
+ * for every event, media by id. Shared by the server (src/main/web) and the browser client.
+ *
+ * Auth: every request needs the per-run token, as `Authorization: Bearer <token>`, as the
+ * `soundlike_token` cookie (set when the browser opens `/?token=<token>`), or as `?token=` (SSE, media).
+ */
+import type { ServiceName } from './contract';
+
+export const TOKEN_COOKIE = 'soundlike_token';
+export const TOKEN_QUERY = 'token';
+export const EVENTS_PATH = '/api/events';
+
+/** POST body: the JSON array of arguments. Response: an Envelope. */
+export function commandPath(service: ServiceName, member: string): string {
+  return `/api/${service}/${member}`;
+}
+
+/** GET, with HTTP Range support. Served only when the track's file lies inside a library folder. */
+export function trackMediaPath(trackId: number): string {
+  return `/media/track/${trackId}`;
+}
+
+export function coverMediaPath(coverId: string): string {
+  return `/media/cover/${encodeURIComponent(coverId)}`;
+}
+
+/** One SSE message: `event: <channel>` + `data: <JSON payload>`. */
+export interface EventMessage {
+  channel: string;
+  payload: unknown;
+}
