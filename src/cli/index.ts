@@ -10,6 +10,7 @@ import { defaultDataDir } from '../main/paths';
 import { APP_VERSION, createServices } from '../main/services';
 import { startWebHost } from '../main/web/web-host';
 import { formatError, formatSummary, formatTrackTable } from './format';
+import { benchLibrary, watchProbe } from './bench/library-bench';
 import { createScanProgressPrinter } from './progress-bar';
 
 const HELP = `Soundlike ${APP_VERSION}: a music player whose radio follows the sound of the music.
@@ -20,6 +21,7 @@ Commands:
   scan <folder...>     add music folders to the library (or rescan them) and read their tags
   tracks               list the library's tracks (--json for machine-readable output)
   serve                start the web host and print its address (with its access token)
+  bench library        measure scanning and watching (--files N, default 10000; --big N, default 100000)
 
 Options:
   --data <dir>         where the library database lives (default: ${defaultDataDir()})
@@ -35,7 +37,7 @@ class UsageError extends Error {}
 interface Parsed {
   command: string | undefined;
   positionals: string[];
-  values: { data?: string; json?: boolean; port?: string; host?: string; help?: boolean; version?: boolean };
+  values: { data?: string; json?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
 }
 
 function parse(argv: string[]): Parsed {
@@ -48,6 +50,8 @@ function parse(argv: string[]): Parsed {
         json: { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },
+        files: { type: 'string' },
+        big: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -126,6 +130,26 @@ async function serve(dataDir: string, portText: string | undefined, host: string
   return 0;
 }
 
+function count(text: string | undefined, fallback: number, name: string): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive whole number.`);
+  return n;
+}
+
+async function bench(positionals: string[], values: Parsed['values']): Promise<number> {
+  const [which, arg] = positionals;
+  if (which === 'library') {
+    await benchLibrary({ files: count(values.files, 10_000, 'files'), bigTree: count(values.big, 100_000, 'big') });
+    return 0;
+  }
+  if (which === 'watch-probe' && arg) {
+    await watchProbe(arg);
+    return 0;
+  }
+  throw new UsageError('Which benchmark? soundlike bench library');
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     const { command, positionals, values } = parse(argv);
@@ -145,6 +169,8 @@ export async function main(argv: string[]): Promise<number> {
         return await tracks(dataDir, values.json ?? false);
       case 'serve':
         return await serve(dataDir, values.port, values.host);
+      case 'bench':
+        return await bench(positionals, values);
       default:
         throw new UsageError(`Unknown command "${command}". Run soundlike --help for the list.`);
     }
