@@ -10,6 +10,12 @@ import { createServices, type Services } from './services';
 import { createMainWindow, isAppUrl } from './window';
 
 app.setName('Soundlike');
+
+/** `--data <dir>` (as for the CLI): use that library instead of the default one. */
+function dataDirArgument(): string | undefined {
+  const at = process.argv.indexOf('--data');
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
 registerMediaScheme();
 
 if (!app.requestSingleInstanceLock()) {
@@ -34,7 +40,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     try {
-      services = await createServices({ dataDir: process.env.SOUNDLIKE_DATA ?? app.getPath('userData'), transport: 'electron', live: true });
+      services = await createServices({ dataDir: dataDirArgument() ?? process.env.SOUNDLIKE_DATA ?? app.getPath('userData'), transport: 'electron', live: true });
     } catch (error) {
       const e = SoundlikeError.from(error);
       dialog.showErrorBox('Soundlike cannot open its library', `${e.message}\n\n${e.hint ?? ''}`);

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import type { TrackFields } from '../db/queries/tracks';
@@ -51,6 +51,32 @@ async function saveCover(coversDir: string, picture: { format: string; data: Uin
   return id;
 }
 
+/** Picture files players conventionally keep beside an album's tracks. */
+const FOLDER_COVER_NAMES = ['cover.jpg', 'cover.png', 'folder.jpg', 'folder.png', 'front.jpg', 'front.png', 'album.jpg'];
+const MIME_BY_EXT: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png' };
+/** dir -> cover id, so an album's tracks hash its picture once per run (bounded: a scan walks dir by dir). */
+const folderCoverCache = new Map<string, Promise<string | null>>();
+
+function folderCover(dir: string, coversDir: string): Promise<string | null> {
+  let found = folderCoverCache.get(dir);
+  if (!found) {
+    found = (async () => {
+      for (const name of FOLDER_COVER_NAMES) {
+        try {
+          const data = await readFile(join(dir, name));
+          return await saveCover(coversDir, { format: MIME_BY_EXT[name.split('.').pop() as string], data });
+        } catch {
+          // not there: try the next name
+        }
+      }
+      return null;
+    })();
+    if (folderCoverCache.size > 256) folderCoverCache.clear();
+    folderCoverCache.set(dir, found);
+  }
+  return found;
+}
+
 /** Reads tags and technical facts of one audio file; `size`/`mtimeMs` come from the caller's stat. */
 export async function readTrackFields(path: string, size: number, mtimeMs: number, coversDir: string): Promise<TrackFields> {
   if (size === 0) throw new Error('The file is empty (0 bytes).');
@@ -58,6 +84,8 @@ export async function readTrackFields(path: string, size: number, mtimeMs: numbe
   let meta;
   try {
     meta = await parseFile(path, { duration: false, skipCovers: false });
+    // Ogg/Opus (and MP3s without a Xing header) state no length up front: then read the whole file.
+    if (!meta.format.duration) meta = await parseFile(path, { duration: true, skipCovers: false });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') throw new Error('Permission denied: Soundlike may not read this file.');
@@ -91,7 +119,7 @@ export async function readTrackFields(path: string, size: number, mtimeMs: numbe
     codec: text(format.codec) ?? text(format.container),
     sampleRate: firstNumber(format.sampleRate),
     bitrate: firstNumber(format.bitrate) === null ? null : Math.round(format.bitrate as number),
-    coverId: picture ? await saveCover(coversDir, picture) : null,
+    coverId: picture ? await saveCover(coversDir, picture) : await folderCover(dirname(path), coversDir),
     replayGainTrackDb: firstNumber(common.replaygain_track_gain?.dB),
     replayGainAlbumDb: firstNumber(common.replaygain_album_gain?.dB),
   };

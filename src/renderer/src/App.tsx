@@ -1,0 +1,52 @@
+/** The window: sidebar | main view | side panel (details + queue or up-next), scan progress and the player bar below. */
+import { useEffect } from 'react';
+import { ErrorBoundary } from './elements/ErrorBoundary';
+import { FoldersView } from './features/folders/FoldersView';
+import { Sidebar } from './features/layout/Sidebar';
+import { LibraryView } from './features/library/LibraryView';
+import { Toasts } from './features/notifications/Toasts';
+import { startAudioEngine } from './features/player/audio-engine';
+import { startMediaSession } from './features/player/media-session';
+import { NowPlayingBar } from './features/player/NowPlayingBar';
+import { TrackDetails } from './features/player/TrackDetails';
+import { startVolumeSync } from './features/player/volume';
+import { QueuePanel } from './features/queue/QueuePanel';
+import { UpNext } from './features/queue/UpNext';
+import { ScanProgressBar } from './features/scan/ScanProgressBar';
+import { HelpOverlay } from './features/shortcuts/HelpOverlay';
+import { useShortcuts } from './hooks/useShortcuts';
+import { startStores } from './stores/bootstrap';
+import { useQueueOpen, useView } from './stores/ui-store';
+
+export function App() {
+  const view = useView();
+  const queueOpen = useQueueOpen();
+  useShortcuts();
+  useEffect(() => {
+    startAudioEngine();
+    startVolumeSync();
+    startMediaSession();
+    startStores();
+  }, []);
+
+  return (
+    <div className="app">
+      <ErrorBoundary area="The sidebar"><Sidebar /></ErrorBoundary>
+      <main className="main">
+        <ErrorBoundary area={view === 'library' ? 'The library' : 'Folders & settings'}>
+          {view === 'library' ? <LibraryView /> : <FoldersView />}
+        </ErrorBoundary>
+        <Toasts />
+      </main>
+      <aside className="side">
+        <ErrorBoundary area="The track details"><TrackDetails large={!queueOpen} /></ErrorBoundary>
+        <ErrorBoundary area="The queue">{queueOpen ? <QueuePanel /> : <UpNext />}</ErrorBoundary>
+      </aside>
+      <div className="bottom">
+        <ErrorBoundary area="The scan progress"><ScanProgressBar /></ErrorBoundary>
+        <ErrorBoundary area="The player"><NowPlayingBar /></ErrorBoundary>
+      </div>
+      <HelpOverlay />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/** The library tab: search and counts on top, then the track table, or the empty state on a fresh install. */
+import { useMemo } from 'react';
+import { formatTotalDuration, plural } from '../../lib/format';
+import { useVisibleRows } from '../../stores/browse-store';
+import { useLibraryStore, useTracks } from '../../stores/library-store';
+import { useScanRunning } from '../../stores/scan-store';
+import { EmptyLibrary } from './EmptyLibrary';
+import { SearchBox } from './SearchBox';
+import { TrackTable } from './TrackTable';
+
+function Summary() {
+  const tracks = useTracks();
+  const rows = useVisibleRows();
+  const seconds = useMemo(() => rows.reduce((sum, i) => sum + (tracks[i]?.durationSec ?? 0), 0), [rows, tracks]);
+  const filtered = rows.length !== tracks.length;
+  return (
+    <div className="library-summary" data-testid="library-summary">
+      {filtered ? `${rows.length.toLocaleString('en-US')} of ${plural(tracks.length, 'track')}` : plural(tracks.length, 'track')}
+      {seconds > 0 ? ` · ${formatTotalDuration(seconds)}` : ''}
+    </div>
+  );
+}
+
+export function LibraryView() {
+  const loaded = useLibraryStore((s) => s.tracksLoaded && s.foldersLoaded);
+  const hasTracks = useLibraryStore((s) => s.tracks.length > 0);
+  const hasFolders = useLibraryStore((s) => s.folders.length > 0);
+  const scanning = useScanRunning();
+
+  let body;
+  if (!loaded) body = <div className="placeholder">Loading your library…</div>;
+  else if (hasTracks) body = <TrackTable />;
+  else if (!hasFolders) body = <EmptyLibrary />;
+  else if (scanning) body = <div className="placeholder">Reading your music… tracks appear here as the scan goes.</div>;
+  else body = <div className="placeholder">No audio files were found in your folders. Soundlike reads MP3, FLAC, Ogg/Opus, AAC/M4A and WAV.</div>;
+
+  return (
+    <section className="library-view" aria-label="Library">
+      <div className="toolbar">
+        <SearchBox />
+        {hasTracks ? <Summary /> : null}
+      </div>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+/** The right-click menu of a library row. Closes on any outside click, Escape, scroll or blur. */
+import { useEffect, useRef } from 'react';
+import type { Track } from '../../../../shared/domain';
+import { addToQueue, playFromVisible, playNext } from './play-actions';
+
+export interface MenuAt {
+  track: Track;
+  x: number;
+  y: number;
+}
+
+export function TrackMenu({ at, onClose }: { at: MenuAt; onClose: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const close = (e: Event) => {
+      if (e instanceof MouseEvent && ref.current?.contains(e.target as Node)) return;
+      onClose();
+    };
+    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+    window.addEventListener('mousedown', close);
+    window.addEventListener('blur', close);
+    window.addEventListener('wheel', close, { passive: true });
+    window.addEventListener('keydown', onKey);
+    ref.current?.querySelector('button')?.focus();
+    return () => {
+      window.removeEventListener('mousedown', close);
+      window.removeEventListener('blur', close);
+      window.removeEventListener('wheel', close);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [onClose]);
+
+  // Keep the menu inside the window near the right and bottom edges.
+  const left = Math.min(at.x, window.innerWidth - 190);
+  const top = Math.min(at.y, window.innerHeight - 120);
+  const item = (label: string, run: () => void) => (
+    <button type="button" role="menuitem" className="menu-item" onClick={() => { run(); onClose(); }}>{label}</button>
+  );
+  return (
+    <div ref={ref} className="menu" role="menu" style={{ left, top }} data-testid="track-menu">
+      {item('Play', () => playFromVisible(at.track.id))}
+      {item('Play next', () => playNext(at.track.id))}
+      {item('Add to queue', () => addToQueue(at.track.id))}
+    </div>
+  );
+}

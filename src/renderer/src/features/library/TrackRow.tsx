@@ -1,0 +1,71 @@
+/** One library row. Memoised: scrolling re-renders only rows entering the view. */
+import { memo } from 'react';
+import type { Track } from '../../../../shared/domain';
+import { Icon } from '../../elements/Icon';
+import { shortCodec } from '../../lib/codec';
+import { formatDuration } from '../../lib/format';
+import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT } from './columns';
+import { addToQueue, playFromVisible, playNext } from './play-actions';
+import { selectTrack } from '../../stores/browse-store';
+
+const UNAVAILABLE_TIP = "This file's folder is missing or unreadable right now; the track will play again once the folder is back.";
+
+interface TrackRowProps {
+  track: Track;
+  rowIndex: number;
+  top: number;
+  selected: boolean;
+  playing: boolean;
+  onContextMenu: (track: Track, x: number, y: number) => void;
+}
+
+function cell(track: Track, id: (typeof COLUMNS)[number]['id']): string {
+  switch (id) {
+    case 'trackNo': return track.trackNo === null ? '' : String(track.trackNo);
+    case 'title': return track.title;
+    case 'artist': return track.artist ?? track.albumArtist ?? '';
+    case 'album': return track.album ?? '';
+    case 'year': return track.year === null ? '' : String(track.year);
+    case 'genre': return track.genre ?? '';
+    case 'duration': return formatDuration(track.durationSec);
+    case 'codec': return shortCodec(track.codec);
+  }
+}
+
+export const TrackRow = memo(function TrackRow({ track, rowIndex, top, selected, playing, onContextMenu }: TrackRowProps) {
+  const classes = ['track-row', rowIndex % 2 ? 'odd' : '', selected ? 'selected' : '', playing ? 'playing' : '',
+    track.available ? '' : 'unavailable'].join(' ');
+  return (
+    <div className={classes} style={{ top, height: ROW_HEIGHT, gridTemplateColumns: GRID_TEMPLATE }} role="row"
+      aria-selected={selected} aria-rowindex={rowIndex + 2} data-testid="track-row" data-track-id={track.id}
+      title={track.available ? undefined : UNAVAILABLE_TIP}
+      onClick={() => selectTrack(track.id)}
+      onDoubleClick={() => playFromVisible(track.id)}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        selectTrack(track.id);
+        onContextMenu(track, e.clientX, e.clientY);
+      }}>
+      {COLUMNS.map((c) => {
+        const text = cell(track, c.id);
+        return (
+          <div key={c.id} role="gridcell" className={`cell cell-${c.id} ${c.align === 'right' ? 'right' : ''}`}
+            title={c.id === 'codec' ? (track.codec ?? undefined) : c.id === 'title' || c.id === 'artist' || c.id === 'album' ? text : undefined}>
+            {c.id === 'title' && playing ? <span className="playing-mark"><Icon name="volume" size={13} /></span> : null}
+            {text}
+          </div>
+        );
+      })}
+      <div className="cell row-actions" role="gridcell">
+        <button type="button" className="icon-btn small" title="Play next" aria-label="Play next"
+          onClick={(e) => { e.stopPropagation(); playNext(track.id); }} onDoubleClick={(e) => e.stopPropagation()}>
+          <Icon name="playNext" size={15} />
+        </button>
+        <button type="button" className="icon-btn small" title="Add to queue" aria-label="Add to queue"
+          onClick={(e) => { e.stopPropagation(); addToQueue(track.id); }} onDoubleClick={(e) => e.stopPropagation()}>
+          <Icon name="addQueue" size={15} />
+        </button>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,61 @@
+/** The library grid: sortable header over a virtual list of TrackRows. */
+import { useCallback, useRef, useState } from 'react';
+import type { Track } from '../../../../shared/domain';
+import { VirtualList, type VirtualListHandle } from '../../elements/VirtualList';
+import { sortBy, useSelectedTrackId, useSort, useVisibleRows } from '../../stores/browse-store';
+import { useTracks } from '../../stores/library-store';
+import { useCurrentTrackId } from '../../stores/queue-store';
+import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT } from './columns';
+import { TrackMenu, type MenuAt } from './TrackMenu';
+import { TrackRow } from './TrackRow';
+
+function Header() {
+  const sort = useSort();
+  return (
+    <div className="track-header" role="row" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
+      {COLUMNS.map((c) => {
+        const active = sort.column === c.id;
+        return (
+          <button key={c.id} type="button" role="columnheader" data-testid={`sort-${c.id}`}
+            className={`th ${c.align === 'right' ? 'right' : ''} ${active ? 'active' : ''}`}
+            aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+            onClick={() => sortBy(c.id)} title={`Sort by ${c.label === '#' ? 'track number' : c.label.toLowerCase()}`}>
+            <span>{c.label}</span>
+            {active ? <span className="sort-arrow">{sort.direction === 'asc' ? '▲' : '▼'}</span> : null}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+export function TrackTable() {
+  const tracks = useTracks();
+  const rows = useVisibleRows();
+  const selectedId = useSelectedTrackId();
+  const playingId = useCurrentTrackId();
+  const [menu, setMenu] = useState<MenuAt | null>(null);
+  const list = useRef<VirtualListHandle>(null);
+
+  const openMenu = useCallback((track: Track, x: number, y: number) => setMenu({ track, x, y }), []);
+  const closeMenu = useCallback(() => setMenu(null), []);
+
+  const renderRow = (index: number, top: number) => {
+    const track = tracks[rows[index]];
+    if (!track) return null;
+    return (
+      <TrackRow key={track.id} track={track} rowIndex={index} top={top} selected={track.id === selectedId}
+        playing={track.id === playingId} onContextMenu={openMenu} />
+    );
+  };
+
+  return (
+    <div className="track-table" role="grid" aria-rowcount={rows.length + 1} aria-label="Library">
+      <Header />
+      <VirtualList ref={list} count={rows.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} className="track-body"
+        testId="track-list" />
+      {rows.length === 0 ? <div className="no-results">No tracks match your search.</div> : null}
+      {menu ? <TrackMenu at={menu} onClose={closeMenu} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/** The play queue: a virtual list (queues can hold a whole library) with drag-and-drop reordering. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { VirtualList, type VirtualListHandle } from '../../elements/VirtualList';
+import { formatTotalDuration, plural } from '../../lib/format';
+import { dropTargetIndex } from '../../lib/queue-math';
+import { useLibraryStore } from '../../stores/library-store';
+import { clearQueue, moveInQueue, useCurrentIndex, useQueueItems } from '../../stores/queue-store';
+import { QueueRow } from './QueueRow';
+
+const ROW_HEIGHT = 44;
+
+interface DropAt {
+  index: number;
+  edge: 'before' | 'after';
+}
+
+export function QueuePanel() {
+  const items = useQueueItems();
+  const current = useCurrentIndex();
+  const byId = useLibraryStore((s) => s.byId);
+  const [dragFrom, setDragFrom] = useState<number | null>(null);
+  const [dropAt, setDropAt] = useState<DropAt | null>(null);
+  const list = useRef<VirtualListHandle>(null);
+
+  // Keep the playing entry in view as the queue advances.
+  useEffect(() => {
+    if (current >= 0) list.current?.scrollToIndex(current);
+  }, [current]);
+
+  const onDragStartRow = useCallback((index: number) => setDragFrom(index), []);
+  const onDragOverRow = useCallback((index: number, edge: 'before' | 'after') => {
+    setDropAt((d) => (d && d.index === index && d.edge === edge ? d : { index, edge }));
+  }, []);
+  const onDragEndRow = useCallback(() => {
+    setDragFrom(null);
+    setDropAt(null);
+  }, []);
+  const onDropRow = useCallback(() => {
+    if (dragFrom !== null && dropAt) {
+      const to = dropTargetIndex(dragFrom, dropAt.edge === 'before' ? dropAt.index : dropAt.index + 1);
+      const item = items[dragFrom];
+      if (item && to !== dragFrom) void moveInQueue(item.id, to);
+    }
+    onDragEndRow();
+  }, [dragFrom, dropAt, items, onDragEndRow]);
+
+  const remaining = items.slice(Math.max(0, current)).reduce((s, it) => s + (byId.get(it.trackId)?.durationSec ?? 0), 0);
+
+  return (
+    <section className="queue-panel" aria-label="Queue">
+      <div className="panel-head">
+        <h2>Queue</h2>
+        <span className="muted small">
+          {items.length ? `${plural(items.length, 'track')} · ${formatTotalDuration(remaining)} left` : ''}
+        </span>
+        <button type="button" className="btn small" data-testid="clear-queue" disabled={items.length === 0}
+          onClick={() => void clearQueue()}>Clear</button>
+      </div>
+      {items.length === 0 ? (
+        <p className="muted queue-empty">The queue is empty. Double-click a track to play it, or use “Add to queue”.</p>
+      ) : (
+        <VirtualList ref={list} count={items.length} rowHeight={ROW_HEIGHT} role="list" ariaLabel="Queue entries"
+          className="queue-list" testId="queue-list"
+          renderRow={(index, top) => {
+            const item = items[index];
+            return (
+              <QueueRow key={item.id} item={item} track={byId.get(item.trackId)} index={index} count={items.length}
+                top={top} height={ROW_HEIGHT} current={index === current}
+                dropEdge={dropAt && dropAt.index === index && dragFrom !== null ? dropAt.edge : null}
+                onDragStartRow={onDragStartRow} onDragOverRow={onDragOverRow} onDropRow={onDropRow} onDragEndRow={onDragEndRow} />
+            );
+          }} />
+      )}
+    </section>
+  );
+}

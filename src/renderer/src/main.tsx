@@ -1,0 +1,18 @@
+/** Renderer entry: mounts the app and turns stray promise rejections into toasts instead of silent failures. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { notifyError } from './stores/notify-store';
+import './styles.css';
+
+window.addEventListener('unhandledrejection', (e) => {
+  notifyError(e.reason);
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lacks #root');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

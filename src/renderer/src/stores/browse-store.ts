@@ -1,0 +1,74 @@
+/**
+ * What the library view shows: the sort, the search query and the resulting row order, plus the selected
+ * row. Sorting runs only when the tracks or the sort change; typing only re-filters, and when the new
+ * query narrows the old one it filters the previous result instead of the whole library.
+ */
+import { create } from 'zustand';
+import { filterOrder, isRefinement, parseQuery } from '../lib/search';
+import { DEFAULT_SORT, nextSort, sortOrder, type SortColumn, type SortSpec } from '../lib/sort';
+import { useLibraryStore } from './library-store';
+
+interface BrowseState {
+  query: string;
+  terms: string[];
+  sort: SortSpec;
+  /** Indices into the library's track array, sorted, before filtering. */
+  order: number[];
+  /** `order` filtered by the query: the rows on screen. */
+  visible: number[];
+  selectedTrackId: number | null;
+}
+
+export const useBrowseStore = create<BrowseState>(() => ({
+  query: '',
+  terms: [],
+  sort: DEFAULT_SORT,
+  order: [],
+  visible: [],
+  selectedTrackId: null,
+}));
+
+function resort(): void {
+  const { tracks, sortKeys, haystacks } = useLibraryStore.getState();
+  const { sort, terms } = useBrowseStore.getState();
+  const order = sortOrder(tracks, sortKeys, sort);
+  useBrowseStore.setState({ order, visible: filterOrder(order, haystacks, terms) });
+}
+
+// Re-derive rows whenever a new track list arrives (load, rescan, watcher).
+useLibraryStore.subscribe((state, prev) => {
+  if (state.tracks !== prev.tracks) resort();
+});
+
+export function setQuery(query: string): void {
+  const { terms: prevTerms, order, visible } = useBrowseStore.getState();
+  const terms = parseQuery(query);
+  const same = terms.length === prevTerms.length && terms.every((t, i) => t === prevTerms[i]);
+  if (same) {
+    useBrowseStore.setState({ query });
+    return;
+  }
+  const { haystacks } = useLibraryStore.getState();
+  const base = isRefinement(prevTerms, terms) ? visible : order;
+  useBrowseStore.setState({ query, terms, visible: filterOrder(base, haystacks, terms) });
+}
+
+export function sortBy(column: SortColumn): void {
+  useBrowseStore.setState((s) => ({ sort: nextSort(s.sort, column) }));
+  resort();
+}
+
+export function selectTrack(trackId: number | null): void {
+  useBrowseStore.setState({ selectedTrackId: trackId });
+}
+
+/** Track ids of the rows on screen, in their current order (what "play" queues). */
+export function visibleTrackIds(): number[] {
+  const { tracks } = useLibraryStore.getState();
+  return useBrowseStore.getState().visible.map((i) => tracks[i].id);
+}
+
+export const useQuery = (): string => useBrowseStore((s) => s.query);
+export const useSort = (): SortSpec => useBrowseStore((s) => s.sort);
+export const useVisibleRows = (): number[] => useBrowseStore((s) => s.visible);
+export const useSelectedTrackId = (): number | null => useBrowseStore((s) => s.selectedTrackId);

@@ -1,0 +1,55 @@
+/** Toasts: errors from any API call (message + hint) and short notices. Dismissed by hand or by timer. */
+import { create } from 'zustand';
+import { asSoundlikeError } from '../api';
+
+export interface Toast {
+  id: number;
+  kind: 'error' | 'info';
+  message: string;
+  hint?: string;
+  code?: string;
+}
+
+interface NotifyState {
+  toasts: Toast[];
+}
+
+const AUTO_DISMISS_MS = { error: 10_000, info: 4_000 } as const;
+/** Older toasts drop off beyond this, so a burst of failures cannot cover the window. */
+const MAX_TOASTS = 4;
+
+export const useNotifyStore = create<NotifyState>(() => ({ toasts: [] }));
+
+let nextId = 1;
+
+export function notify(kind: Toast['kind'], message: string, hint?: string, code?: string): void {
+  const id = nextId++;
+  useNotifyStore.setState((s) => {
+    // The same message twice in a row (e.g. a retrying call) bumps the existing toast instead.
+    const rest = s.toasts.filter((t) => t.message !== message);
+    return { toasts: [...rest, { id, kind, message, hint, code }].slice(-MAX_TOASTS) };
+  });
+  setTimeout(() => dismissToast(id), AUTO_DISMISS_MS[kind]);
+}
+
+/** Shows any thrown value as an error toast with its hint. */
+export function notifyError(err: unknown, context?: string): void {
+  const e = asSoundlikeError(err);
+  notify('error', context ? `${context}: ${e.message}` : e.message, e.hint, e.code);
+}
+
+export function dismissToast(id: number): void {
+  useNotifyStore.setState((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+}
+
+/** Runs an API call, turning a failure into a toast; resolves to undefined when it failed. */
+export async function attempt<T>(call: () => Promise<T>, context?: string): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (err) {
+    notifyError(err, context);
+    return undefined;
+  }
+}
+
+export const useToasts = (): Toast[] => useNotifyStore((s) => s.toasts);

@@ -1,0 +1,70 @@
+/**
+ * The play queue, owned by main. Every command returns the new QueueState and onDidChangeQueue repeats
+ * it; `version` decides which is newer so an old answer never overwrites a fresh event.
+ */
+import { create } from 'zustand';
+import type { QueueItem, QueueState } from '../../../shared/domain';
+import { api } from '../api';
+import { attempt } from './notify-store';
+import { requestAutoplay } from './player-store';
+
+export const useQueueStore = create<QueueState>(() => ({ items: [], currentIndex: -1, version: -1 }));
+
+/** `force` takes a full reload as truth even if its version is lower (main restarted, counter reset). */
+export function applyQueue(state: QueueState, force = false): void {
+  if (force || state.version >= useQueueStore.getState().version) useQueueStore.setState(state, true);
+}
+
+async function run(call: () => Promise<QueueState>, context: string): Promise<void> {
+  const state = await attempt(call, context);
+  if (state) applyQueue(state);
+}
+
+export async function loadQueue(): Promise<void> {
+  const state = await attempt(() => api.playback.getQueue(), 'Loading the queue failed');
+  if (state) applyQueue(state, true);
+}
+
+/** Replaces the queue with `trackIds` and plays the one at `startIndex`. */
+export async function playTracks(trackIds: number[], startIndex: number): Promise<void> {
+  if (trackIds.length === 0) return;
+  requestAutoplay();
+  await run(() => api.playback.replaceQueue(trackIds, startIndex), 'Could not start playback');
+}
+
+export async function enqueueTracks(trackIds: number[], position: 'next' | 'end'): Promise<void> {
+  await run(() => api.playback.enqueue(trackIds, position), 'Could not add to the queue');
+}
+
+export async function removeFromQueue(itemIds: number[]): Promise<void> {
+  await run(() => api.playback.removeFromQueue(itemIds), 'Could not remove from the queue');
+}
+
+export async function moveInQueue(itemId: number, toIndex: number): Promise<void> {
+  await run(() => api.playback.moveInQueue(itemId, toIndex), 'Could not move the queue entry');
+}
+
+/** Jumps to queue entry `index`; `play` starts it (a click), false just moves (e.g. end of queue). */
+export async function setCurrentIndex(index: number, play = true): Promise<void> {
+  if (play) requestAutoplay();
+  // Optimistic: the player switches at once, and a gapless hand-over is not undone by the old index
+  // while main's answer is in flight. Main's answer (a newer version) then replaces this.
+  if (index >= 0 && index < useQueueStore.getState().items.length) useQueueStore.setState({ currentIndex: index });
+  const state = await attempt(() => api.playback.setCurrentIndex(index), 'Could not change track');
+  if (state) applyQueue(state);
+  else await loadQueue(); // undo the optimistic index
+}
+
+export async function clearQueue(): Promise<void> {
+  await run(() => api.playback.clearQueue(), 'Could not clear the queue');
+}
+
+export function currentItem(): QueueItem | null {
+  const { items, currentIndex } = useQueueStore.getState();
+  return items[currentIndex] ?? null;
+}
+
+export const useQueueItems = (): QueueItem[] => useQueueStore((s) => s.items);
+export const useCurrentIndex = (): number => useQueueStore((s) => s.currentIndex);
+export const useCurrentTrackId = (): number | null =>
+  useQueueStore((s) => s.items[s.currentIndex]?.trackId ?? null);

@@ -1,0 +1,60 @@
+/**
+ * Opening the real services on a temp data folder, and waiting for events instead of sleeping.
+ */
+import type { Event } from '../../src/shared/contract';
+import { SoundlikeError, type ErrorCode } from '../../src/shared/errors';
+import { createServices, type Services } from '../../src/main/services';
+
+export function openServices(dataDir: string, live = false): Promise<Services> {
+  return createServices({ dataDir, transport: 'web', live });
+}
+
+/**
+ * Resolves with the first payload of `event` for which `predicate` holds; rejects after timeoutMs.
+ * Subscribe (call this) before doing what should fire the event.
+ */
+export function waitFor<T>(event: Event<T>, predicate: (payload: T) => boolean = () => true, timeoutMs = 10_000, what = 'event'): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    const unsubscribe = event((payload) => {
+      let ok = false;
+      try {
+        ok = predicate(payload);
+      } catch (error) {
+        clearTimeout(timer);
+        unsubscribe();
+        reject(error as Error);
+        return;
+      }
+      if (!ok) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(payload);
+    });
+  });
+}
+
+/** Collects every payload of an event until stopped. */
+export function record<T>(event: Event<T>): { payloads: T[]; stop: () => void } {
+  const payloads: T[] = [];
+  const stop = event((p) => payloads.push(p));
+  return { payloads, stop };
+}
+
+/** Awaits a promise that must reject with a SoundlikeError of `code`; returns the error. */
+export async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<SoundlikeError> {
+  let caught: unknown;
+  try {
+    await promise;
+  } catch (error) {
+    caught = error;
+  }
+  if (!(caught instanceof SoundlikeError)) {
+    throw new Error(`Expected a SoundlikeError ${code}, got ${caught === undefined ? 'success' : String(caught)}`);
+  }
+  if (caught.code !== code) throw new Error(`Expected ${code}, got ${caught.code}: ${caught.message}`);
+  return caught;
+}

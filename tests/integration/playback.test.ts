@@ -1,0 +1,151 @@
+/**
+ * The play queue on real SQLite: the current entry stays the current entry through every edit, the
+ * queue survives a restart, and bad arguments are refused with INVALID_ARGUMENT.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Services } from '../../src/main/services';
+import type { QueueState } from '../../src/shared/domain';
+import { makeClip, makeTempDir, type TempDir } from '../helpers/audio';
+import { expectCode, openServices, waitFor } from '../helpers/services';
+
+const current = (q: QueueState) => q.items[q.currentIndex];
+
+describe('playback queue', () => {
+  let tmp: TempDir;
+  let services: Services;
+  /** Track ids by name: a..f. */
+  const id: Record<string, number> = {};
+
+  beforeAll(async () => {
+    tmp = makeTempDir();
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    for (let i = 0; i < names.length; i += 2) {
+      await Promise.all(names.slice(i, i + 2).map((n, j) => makeClip(tmp.at('music', `${n}.wav`), { format: 'wav', seconds: 1, frequency: 200 + 50 * (i + j) })));
+    }
+    services = await openServices(tmp.at('data'));
+    await services.api.library.addFolderAndScan(tmp.at('music'));
+    for (const track of await services.api.library.listTracks()) id[track.title] = track.id;
+  });
+
+  afterAll(async () => {
+    await services?.dispose();
+    tmp?.cleanup();
+  });
+
+  const trackIds = (q: QueueState) => q.items.map((item) => Object.keys(id).find((k) => id[k] === item.trackId));
+
+  it('starts empty', async () => {
+    expect(await services.api.playback.getQueue()).toMatchObject({ items: [], currentIndex: -1 });
+  });
+
+  it('replaceQueue sets the items and the start index, and announces the new state', async () => {
+    const announced = waitFor(services.api.playback.onDidChangeQueue);
+    const q = await services.api.playback.replaceQueue([id.a, id.b, id.c, id.d], 1);
+    expect(trackIds(q)).toEqual(['a', 'b', 'c', 'd']);
+    expect(q.currentIndex).toBe(1);
+    expect(await announced).toEqual(q);
+    expect(new Set(q.items.map((i) => i.id)).size).toBe(4);
+  });
+
+  it('enqueue next puts tracks right after the current one; current stays', async () => {
+    const q = await services.api.playback.enqueue([id.e, id.f], 'next');
+    expect(trackIds(q)).toEqual(['a', 'b', 'e', 'f', 'c', 'd']);
+    expect(trackIds({ ...q, items: [current(q)] })).toEqual(['b']);
+  });
+
+  it('enqueue end appends (the same track may be queued twice, as a distinct entry)', async () => {
+    const before = await services.api.playback.getQueue();
+    const q = await services.api.playback.enqueue([id.a], 'end');
+    expect(trackIds(q)).toEqual(['a', 'b', 'e', 'f', 'c', 'd', 'a']);
+    expect(q.items[6].id).not.toBe(q.items[0].id);
+    expect(current(q)).toEqual(current(before));
+  });
+
+  it('removing an entry before the current one keeps the same entry current', async () => {
+    const before = await services.api.playback.getQueue();
+    const q = await services.api.playback.removeFromQueue([before.items[0].id]);
+    expect(trackIds(q)).toEqual(['b', 'e', 'f', 'c', 'd', 'a']);
+    expect(q.currentIndex).toBe(0);
+    expect(current(q)).toEqual(current(before));
+  });
+
+  it('removing the current entry makes the one that followed it current', async () => {
+    const before = await services.api.playback.getQueue();
+    const q = await services.api.playback.removeFromQueue([current(before).id]);
+    expect(trackIds(q)).toEqual(['e', 'f', 'c', 'd', 'a']);
+    expect(current(q)).toEqual(before.items[before.currentIndex + 1]);
+  });
+
+  it('moving the current entry moves the current index with it', async () => {
+    const before = await services.api.playback.getQueue();
+    const playing = current(before);
+    const q = await services.api.playback.moveInQueue(playing.id, 3);
+    expect(q.currentIndex).toBe(3);
+    expect(current(q)).toEqual(playing);
+    expect(trackIds(q)).toEqual(['f', 'c', 'd', 'e', 'a']);
+  });
+
+  it('moving another entry across the current one keeps the same entry current', async () => {
+    const before = await services.api.playback.getQueue();
+    const q = await services.api.playback.moveInQueue(before.items[4].id, 0);
+    expect(trackIds(q)).toEqual(['a', 'f', 'c', 'd', 'e']);
+    expect(current(q)).toEqual(current(before));
+    expect(q.currentIndex).toBe(4);
+  });
+
+  it('setCurrentIndex moves playback; removing the last current entry leaves a valid index', async () => {
+    let q = await services.api.playback.setCurrentIndex(4);
+    q = await services.api.playback.removeFromQueue([current(q).id]);
+    expect(q.items).toHaveLength(4);
+    expect(q.currentIndex).toBe(3);
+  });
+
+  it('persists the queue and its current entry across a restart on the same data folder', async () => {
+    const before = await services.api.playback.getQueue();
+    await services.dispose();
+    services = await openServices(tmp.at('data'));
+    const after = await services.api.playback.getQueue();
+    expect(after.items).toEqual(before.items);
+    expect(after.currentIndex).toBe(before.currentIndex);
+  });
+
+  it('rejects invalid arguments with INVALID_ARGUMENT', async () => {
+    const p = services.api.playback;
+    const loose = p as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    await expectCode(loose.replaceQueue(['x'], 0), 'INVALID_ARGUMENT');
+    await expectCode(loose.replaceQueue('nope', 0), 'INVALID_ARGUMENT');
+    await expectCode(loose.enqueue([1.5], 'end'), 'INVALID_ARGUMENT');
+    await expectCode(loose.removeFromQueue(null), 'INVALID_ARGUMENT');
+    await expectCode(p.setCurrentIndex(99), 'INVALID_ARGUMENT');
+    await expectCode(p.setCurrentIndex(-2), 'INVALID_ARGUMENT');
+    await expectCode(p.setCurrentIndex(0.5), 'INVALID_ARGUMENT');
+    await expectCode(p.moveInQueue(424242, 0), 'INVALID_ARGUMENT');
+    await expectCode(loose.recordPlay({ trackId: 'x', listenedSec: 1, completed: true }), 'INVALID_ARGUMENT');
+    await expectCode(loose.recordPlay({ trackId: id.a, listenedSec: -1, completed: true }), 'INVALID_ARGUMENT');
+    await expectCode(p.replaceQueue([987654], 0), 'UNKNOWN_TRACK');
+  });
+
+  it('rejects an unknown enqueue position and a non-numeric target index instead of guessing', async () => {
+    const loose = services.api.playback as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const before = await services.api.playback.getQueue();
+    await expectCode(loose.enqueue([id.a], 'middle'), 'INVALID_ARGUMENT');
+    await expectCode(loose.moveInQueue(before.items[0].id, 'last'), 'INVALID_ARGUMENT');
+    expect((await services.api.playback.getQueue()).items).toEqual(before.items);
+  });
+
+  it('clearQueue empties it', async () => {
+    expect(await services.api.playback.clearQueue()).toMatchObject({ items: [], currentIndex: -1 });
+  });
+
+  it('keeps the playing entry current when a track before it leaves the library', async () => {
+    let q = await services.api.playback.replaceQueue([id.a, id.b, id.c], 1);
+    expect(trackIds({ ...q, items: [current(q)] })).toEqual(['b']);
+    rmSync(tmp.at('music', 'a.wav'));
+    const summary = await services.api.library.rescan();
+    expect(summary.removed).toBe(1);
+    q = await services.api.playback.getQueue();
+    expect(trackIds(q)).toEqual(['b', 'c']);
+    expect(trackIds({ ...q, items: [current(q)] })).toEqual(['b']);
+  });
+});
