@@ -37,12 +37,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const library = new LibraryServiceImpl(db, { coversDir: paths.covers, watch: options.live && watchSetting });
   const playback = new PlaybackServiceImpl(db);
   if (options.live) await library.start({ rescan: true });
+  const stopFollowingSettings = options.live
+    ? settings.onDidChangeSettings((s) => void library.setWatching(s.watchFolders))
+    : () => undefined;
   return {
     api: { library, playback, settings },
     media: new MediaFiles(db, paths.covers),
     paths,
     notices: db.notices,
     async dispose() {
+      stopFollowingSettings();
       await library.dispose();
       playback.dispose();
       settings.dispose();

@@ -52,6 +52,20 @@ export class LibraryServiceImpl implements LibraryService {
     if (options.rescan && this.db.folders.list().length > 0) void this.rescan().catch(() => undefined);
   }
 
+  /** Turns folder watching on or off at once (the watchFolders setting). */
+  async setWatching(on: boolean): Promise<void> {
+    if (on === this.options.watch) return;
+    this.options.watch = on;
+    if (on) {
+      await Promise.all(this.db.folders.list().map((f) => this.watcher.add(f.id, f.path)));
+      void this.rescan().catch(() => undefined); // catch up on what changed while unwatched
+    } else {
+      await this.watcher.close();
+      this.watchFailures.clear();
+    }
+    this.emitFolders();
+  }
+
   async listFolders(): Promise<MusicFolder[]> {
     return this.db.folders.list().map((f) => ({
       ...f,
