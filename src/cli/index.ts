@@ -3,6 +3,7 @@
  * commands. Exit codes: 0 done, 1 failed, 2 bad usage or input.
  */
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SoundlikeError } from '../shared/errors';
@@ -76,7 +77,7 @@ async function scan(dataDir: string, folders: string[]): Promise<number> {
   let status = 0;
   try {
     for (const input of folders) {
-      const known = (await library.listFolders()).find((f) => f.path === input || f.path === (input.endsWith('/') ? input.slice(0, -1) : input));
+      const known = (await library.listFolders()).find((f) => f.path === resolve(input));
       try {
         const summary = known ? await library.rescan(known.id) : (await library.addFolderAndScan(input)).summary;
         process.stdout.write(`${formatSummary(known ? `Rescanned ${known.path}` : `Scanned ${input}`, summary)}\n`);

@@ -5,6 +5,7 @@
  * or the tag reader is upgraded. Moved or renamed files keep their row (and so likes and history).
  */
 import { stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import type { MusicFolder, ScanFailure, ScanProgress, ScanSummary } from '../../shared/domain';
 import { LIBRARY_TUNABLES } from '../../shared/defaults';
 import type { LibraryDb } from '../db/library-db';
@@ -37,9 +38,19 @@ function sameFile(a: { size: number; mtimeMs: number }, b: { size: number | null
   return a.size === b.size && Math.abs(a.mtimeMs - (b.mtimeMs ?? -1)) < 1;
 }
 
-/** A vanished row and a new file are one file moved when size, title and duration agree. */
+/** True when a title is only the file's name (an untagged file): renaming the file changes it. */
+function titleFromFileName(path: string, title: string): boolean {
+  return basename(path, extname(path)) === title;
+}
+
+/**
+ * A vanished row and a new file are one file moved when size and duration agree and so do the titles,
+ * unless both titles merely repeat their file names (an untagged file renamed).
+ */
 function isMoveOf(gone: TrackStamp, fields: TrackFields): boolean {
-  return gone.size === fields.size && gone.title === fields.title
+  const titlesAgree = gone.title === fields.title
+    || (titleFromFileName(gone.path, gone.title) && titleFromFileName(fields.path, fields.title));
+  return gone.size === fields.size && titlesAgree
     && Math.abs((gone.durationSec ?? -1) - (fields.durationSec ?? -1)) < 0.5;
 }
 

@@ -6,7 +6,8 @@ import { SoundlikeError } from '../../shared/errors';
 /** True when `child` is `parent` or lies inside it. */
 export function isInside(parent: string, child: string): boolean {
   const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && !rel.startsWith(`..${sep}`));
+  // '..Live' is a child whose name starts with two dots; only '..' itself or '../...' leaves the parent.
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 export async function validateNewFolder(input: string, existing: string[]): Promise<string> {

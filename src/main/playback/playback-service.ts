@@ -8,7 +8,18 @@ import { SoundlikeError } from '../../shared/errors';
 import type { LibraryDb } from '../db/library-db';
 import { Emitter } from '../events';
 
-const CURRENT_KEY = 'queue.currentIndex';
+/** The current entry, kept by id and position so deleting tracks around it cannot shift it. */
+const CURRENT_KEY = 'queue.current';
+
+interface StoredCurrent {
+  itemId: number;
+  position: number;
+}
+
+function requireInteger(value: unknown, what: string): number {
+  if (!Number.isInteger(value)) throw new SoundlikeError('INVALID_ARGUMENT', `${what} must be a whole number.`);
+  return value as number;
+}
 
 function requireIds(ids: unknown, what: string): number[] {
   if (!Array.isArray(ids) || !ids.every((id) => Number.isInteger(id))) {
@@ -30,12 +41,16 @@ export class PlaybackServiceImpl implements PlaybackService {
 
   async replaceQueue(trackIds: number[], startIndex: number): Promise<QueueState> {
     const ids = this.existingTracks(requireIds(trackIds, 'trackIds'));
+    requireInteger(startIndex, 'startIndex');
     const items = ids.map((trackId, i) => ({ id: i + 1, trackId, origin: { kind: 'user' as const } }));
-    const current = items.length === 0 ? -1 : Math.min(Math.max(0, Math.trunc(startIndex) || 0), items.length - 1);
+    const current = items.length === 0 ? -1 : Math.min(Math.max(0, startIndex), items.length - 1);
     return this.save(items, current);
   }
 
   async enqueue(trackIds: number[], position: 'next' | 'end'): Promise<QueueState> {
+    if (position !== 'next' && position !== 'end') {
+      throw new SoundlikeError('INVALID_ARGUMENT', `position must be 'next' or 'end', not ${JSON.stringify(position)}.`);
+    }
     const ids = this.existingTracks(requireIds(trackIds, 'trackIds'));
     const { items, currentIndex } = this.state();
     let nextId = items.reduce((max, item) => Math.max(max, item.id), 0) + 1;
@@ -60,13 +75,15 @@ export class PlaybackServiceImpl implements PlaybackService {
   }
 
   async moveInQueue(itemId: number, toIndex: number): Promise<QueueState> {
+    requireInteger(itemId, 'itemId');
+    requireInteger(toIndex, 'toIndex');
     const { items, currentIndex } = this.state();
     const from = items.findIndex((item) => item.id === itemId);
     if (from === -1) throw new SoundlikeError('INVALID_ARGUMENT', `The queue has no entry ${itemId}.`, 'The queue changed; try again.');
     const current = items[currentIndex];
     const moved = [...items];
     const [item] = moved.splice(from, 1);
-    moved.splice(Math.min(Math.max(0, Math.trunc(toIndex)), moved.length), 0, item);
+    moved.splice(Math.min(Math.max(0, toIndex), moved.length), 0, item);
     return this.save(moved, current ? moved.findIndex((i) => i.id === current.id) : currentIndex);
   }
 
@@ -103,16 +120,24 @@ export class PlaybackServiceImpl implements PlaybackService {
   }
 
   private state(): QueueState {
-    const items = this.db.queue.list();
-    const stored = this.db.kv.get<number>(CURRENT_KEY) ?? -1;
-    const currentIndex = items.length === 0 ? -1 : Math.min(Math.max(-1, stored), items.length - 1);
+    const rows = this.db.queue.listWithPositions();
+    const items = rows.map((r) => r.item);
+    const stored = this.db.kv.get<StoredCurrent | null>(CURRENT_KEY) ?? null;
+    let currentIndex = -1;
+    if (stored) {
+      currentIndex = rows.findIndex((r) => r.item.id === stored.itemId);
+      // The current entry's track left the library: what stood after it becomes current.
+      if (currentIndex === -1) currentIndex = rows.findIndex((r) => r.position > stored.position);
+      if (currentIndex === -1) currentIndex = items.length - 1;
+    }
     return { items, currentIndex, version: this.version };
   }
 
   private save(items: QueueItem[], currentIndex: number): QueueState {
+    const current: StoredCurrent | null = currentIndex >= 0 && items[currentIndex] ? { itemId: items[currentIndex].id, position: currentIndex } : null;
     this.db.transaction(() => {
       this.db.queue.replace(items);
-      this.db.kv.set(CURRENT_KEY, currentIndex);
+      this.db.kv.set(CURRENT_KEY, current);
     });
     this.version++;
     const state = this.state();

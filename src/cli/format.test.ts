@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { ScanSummary, Track } from '../shared/domain';
+import { SoundlikeError } from '../shared/errors';
+import { formatDuration, formatError, formatSummary, formatTrackTable } from './format';
+
+const summary = (patch: Partial<ScanSummary> = {}): ScanSummary => ({
+  added: 3, updated: 1, removed: 2, moved: 1, failed: 0, unchanged: 10, failures: [], durationMs: 1234, ...patch,
+});
+
+function track(id: number, patch: Partial<Track> = {}): Track {
+  return {
+    id, folderId: 1, path: `/m/${id}.mp3`, size: 1, mtimeMs: 1, title: `Song ${id}`, artist: 'Someone', album: 'Album',
+    albumArtist: null, trackNo: null, discNo: null, year: null, genre: null, durationSec: 125, codec: 'MPEG 1 Layer 3',
+    sampleRate: 44100, bitrate: 128000, coverId: null, replayGainTrackDb: null, replayGainAlbumDb: null, addedAt: 1, available: true,
+    ...patch,
+  };
+}
+
+describe('formatDuration', () => {
+  it('renders m:ss, rounding to the second', () => {
+    expect(formatDuration(0)).toBe('0:00');
+    expect(formatDuration(59.4)).toBe('0:59');
+    expect(formatDuration(59.6)).toBe('1:00');
+    expect(formatDuration(125)).toBe('2:05');
+    expect(formatDuration(3725)).toBe('62:05');
+  });
+
+  it('renders an unknown duration as --:--', () => {
+    expect(formatDuration(null)).toBe('--:--');
+    expect(formatDuration(Number.NaN)).toBe('--:--');
+    expect(formatDuration(Number.POSITIVE_INFINITY)).toBe('--:--');
+  });
+});
+
+describe('formatSummary', () => {
+  it('gives every count and the time on one line', () => {
+    expect(formatSummary('Scanned /m', summary())).toBe(
+      'Scanned /m: 3 added, 1 updated, 2 removed, 1 moved, 0 failed, 10 unchanged (1.2 s)');
+  });
+
+  it('names each failed file with its reason', () => {
+    const text = formatSummary('Scanned /m', summary({
+      failed: 2,
+      failures: [{ path: '/m/a.mp3', reason: 'The file is empty (0 bytes).', at: 1 }, { path: '/m/b.flac', reason: 'The file is truncated.', at: 1 }],
+    }));
+    const lines = text.split('\n');
+    expect(lines[0]).toContain('2 failed');
+    expect(lines[1]).toBe('Files that could not be read:');
+    expect(lines.slice(2)).toEqual(['  /m/a.mp3', '    The file is empty (0 bytes).', '  /m/b.flac', '    The file is truncated.']);
+  });
+});
+
+describe('formatTrackTable', () => {
+  it('prints a header, one aligned row per track and the count', () => {
+    const lines = formatTrackTable([track(1), track(22, { artist: null, durationSec: null, codec: null })]).split('\n');
+    expect(lines[0]).toMatch(/^ID\s+TITLE\s+ARTIST\s+ALBUM\s+TIME\s+CODEC$/);
+    expect(lines[1]).toMatch(/^1\s+Song 1\s+Someone\s+Album\s+2:05\s+MPEG 1 Layer 3$/);
+    expect(lines[2]).toMatch(/^22\s+Song 22\s+Album\s+--:--$/);
+    expect(lines[3]).toBe('2 tracks');
+    // Columns line up: TITLE starts at the same offset on every row.
+    expect(lines[1].indexOf('Song')).toBe(lines[0].indexOf('TITLE'));
+    expect(lines[2].indexOf('Song')).toBe(lines[0].indexOf('TITLE'));
+  });
+
+  it('cuts cells longer than 40 characters with an ellipsis', () => {
+    const long = 'A'.repeat(60);
+    const line = formatTrackTable([track(1, { title: long })]).split('\n')[1];
+    expect(line).toContain(`${'A'.repeat(39)}…`);
+    expect(line).not.toContain('A'.repeat(40));
+  });
+
+  it('says "1 track" and "0 tracks"', () => {
+    expect(formatTrackTable([track(1)]).split('\n').at(-1)).toBe('1 track');
+    expect(formatTrackTable([]).split('\n')).toEqual(['ID  TITLE  ARTIST  ALBUM  TIME  CODEC', '0 tracks']);
+  });
+});
+
+describe('formatError', () => {
+  it('prints the message and, indented below, the hint', () => {
+    expect(formatError(new SoundlikeError('FOLDER_NOT_FOUND', 'There is no folder at /x.', 'Check the spelling.')))
+      .toBe('soundlike: There is no folder at /x.\n  Check the spelling.');
+  });
+
+  it('prints a plain error as an internal one with its hint', () => {
+    expect(formatError(new Error('boom'))).toMatch(/^soundlike: boom\n  .*bug/);
+  });
+});
