@@ -20,10 +20,12 @@ interface VirtualListProps {
   role?: string;
   ariaLabel?: string;
   testId?: string;
+  /** When this value changes the list scrolls back to the top (e.g. a new search or sort). */
+  resetKey?: string;
 }
 
 export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(function VirtualList(
-  { count, rowHeight, renderRow, overscan = 8, className, role, ariaLabel, testId },
+  { count, rowHeight, renderRow, overscan = 8, className, role, ariaLabel, testId, resetKey },
   ref,
 ) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -44,6 +46,11 @@ export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(funct
     const el = scroller.current;
     if (el && el.scrollTop !== scrollTop) setScrollTop(el.scrollTop);
   }, [count, scrollTop]);
+
+  useLayoutEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [resetKey]);
 
   useImperativeHandle(ref, () => ({
     scrollToIndex(index: number) {

@@ -8,7 +8,7 @@ const SHORT_NAMES: ReadonlyArray<[RegExp, string]> = [
   [/flac/i, 'FLAC'],
   [/opus/i, 'Opus'],
   [/vorbis/i, 'Vorbis'],
-  [/pcm|wav/i, 'PCM'],
+  [/pcm|^wave?$/i, 'PCM'], // not WavPack, which is its own codec
 ];
 
 export function shortCodec(codec: string | null): string {

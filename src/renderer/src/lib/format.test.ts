@@ -32,5 +32,6 @@ describe('plural / formatAgo / formatTotalDuration', () => {
   it('sums play time', () => {
     expect(formatTotalDuration(42 * 60)).toBe('42 min');
     expect(formatTotalDuration(3 * 3600 + 12 * 60)).toBe('3 h 12 min');
+    expect(formatTotalDuration(3740 * 3600)).toBe('155 days 20 h');
   });
 });

@@ -33,9 +33,11 @@ export function formatAgo(timestampMs: number | null, nowMs: number): string {
   return `${Math.round(h / 24)} days ago`;
 }
 
-/** Total play time of a list, e.g. "3 h 12 min" or "42 min". */
+/** Total play time of a list, e.g. "42 min", "3 h 12 min" or, past two days, "155 days 20 h". */
 export function formatTotalDuration(seconds: number): string {
   const min = Math.round(seconds / 60);
   if (min < 60) return `${min} min`;
-  return `${Math.floor(min / 60)} h ${min % 60} min`;
+  const hours = Math.floor(min / 60);
+  if (hours < 48) return `${hours} h ${min % 60} min`;
+  return `${Math.floor(hours / 24)} days ${hours % 24} h`;
 }

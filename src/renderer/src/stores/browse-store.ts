@@ -17,6 +17,8 @@ interface BrowseState {
   /** `order` filtered by the query: the rows on screen. */
   visible: number[];
   selectedTrackId: number | null;
+  /** Bumped to ask the table to scroll the selected row into view. */
+  revealRequest: number;
 }
 
 export const useBrowseStore = create<BrowseState>(() => ({
@@ -26,6 +28,7 @@ export const useBrowseStore = create<BrowseState>(() => ({
   order: [],
   visible: [],
   selectedTrackId: null,
+  revealRequest: 0,
 }));
 
 function resort(): void {
@@ -60,6 +63,11 @@ export function sortBy(column: SortColumn): void {
 
 export function selectTrack(trackId: number | null): void {
   useBrowseStore.setState({ selectedTrackId: trackId });
+}
+
+/** Selects a track and scrolls the table to it (e.g. clicking the playing title). */
+export function revealTrack(trackId: number): void {
+  useBrowseStore.setState((s) => ({ selectedTrackId: trackId, revealRequest: s.revealRequest + 1 }));
 }
 
 /** Track ids of the rows on screen, in their current order (what "play" queues). */

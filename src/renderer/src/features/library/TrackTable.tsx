@@ -1,8 +1,8 @@
 /** The library grid: sortable header over a virtual list of TrackRows. */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Track } from '../../../../shared/domain';
 import { VirtualList, type VirtualListHandle } from '../../elements/VirtualList';
-import { sortBy, useSelectedTrackId, useSort, useVisibleRows } from '../../stores/browse-store';
+import { sortBy, useBrowseStore, useSelectedTrackId, useSort, useVisibleRows } from '../../stores/browse-store';
 import { useTracks } from '../../stores/library-store';
 import { useCurrentTrackId } from '../../stores/queue-store';
 import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT } from './columns';
@@ -36,6 +36,16 @@ export function TrackTable() {
   const playingId = useCurrentTrackId();
   const [menu, setMenu] = useState<MenuAt | null>(null);
   const list = useRef<VirtualListHandle>(null);
+  const resetKey = useBrowseStore((s) => `${s.terms.join(' ')}|${s.sort.column}|${s.sort.direction}`);
+
+  const revealRequest = useBrowseStore((s) => s.revealRequest);
+  useEffect(() => {
+    if (revealRequest === 0) return;
+    const { selectedTrackId } = useBrowseStore.getState();
+    const index = rows.findIndex((i) => tracks[i]?.id === selectedTrackId);
+    if (index !== -1) list.current?.scrollToIndex(index);
+    // Only a new request scrolls; later row changes must not yank the view back.
+  }, [revealRequest]);
 
   const openMenu = useCallback((track: Track, x: number, y: number) => setMenu({ track, x, y }), []);
   const closeMenu = useCallback(() => setMenu(null), []);
@@ -53,7 +63,7 @@ export function TrackTable() {
     <div className="track-table" role="grid" aria-rowcount={rows.length + 1} aria-label="Library">
       <Header />
       <VirtualList ref={list} count={rows.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} className="track-body"
-        testId="track-list" />
+        testId="track-list" resetKey={resetKey} />
       {rows.length === 0 ? <div className="no-results">No tracks match your search.</div> : null}
       {menu ? <TrackMenu at={menu} onClose={closeMenu} /> : null}
     </div>

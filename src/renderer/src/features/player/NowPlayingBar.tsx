@@ -6,8 +6,10 @@ import { formatClock } from '../../lib/format';
 import { useTrack } from '../../stores/library-store';
 import { useDuration, useMuted, usePlayerError, usePlaying, usePosition, useVolume } from '../../stores/player-store';
 import { useCurrentIndex, useCurrentTrackId, useQueueItems } from '../../stores/queue-store';
-import { toggleQueue, useQueueOpen } from '../../stores/ui-store';
-import { next, previous, seek, togglePlay } from './audio-engine';
+import { showView, toggleQueue, useQueueOpen } from '../../stores/ui-store';
+import { revealTrack } from '../../stores/browse-store';
+import { next, previous, seek, seekBy, togglePlay } from './audio-engine';
+import { SEEK_STEP_SEC } from '../../lib/shortcuts';
 import { setVolume, toggleMute } from './volume';
 
 function SeekBar() {
@@ -23,6 +25,12 @@ function SeekBar() {
         max={duration > 0 ? duration : 1} step={0.1} value={Math.min(shown, duration || 1)} disabled={duration <= 0}
         aria-valuetext={`${formatClock(shown)} of ${formatClock(duration)}`}
         style={{ '--fill': `${duration > 0 ? (shown / duration) * 100 : 0}%` } as React.CSSProperties}
+        onKeyDown={(e) => {
+          // Arrow keys step like the global shortcut (5 s), not by the slider's fine 0.1 s step.
+          if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+          e.preventDefault();
+          seekBy(e.key === 'ArrowLeft' ? -SEEK_STEP_SEC : SEEK_STEP_SEC);
+        }}
         onPointerDown={() => setScrub(position)}
         onPointerUp={() => setScrub(null)}
         onChange={(e) => {
@@ -69,7 +77,8 @@ export function NowPlayingBar() {
         <div className="np-text">
           {track ? (
             <>
-              <div className="np-title" data-testid="now-playing-title" title={track.title}>{track.title}</div>
+              <button type="button" className="np-title" data-testid="now-playing-title" title="Show in library"
+                onClick={() => { showView('library'); revealTrack(track.id); }}>{track.title}</button>
               <div className="np-sub" title={`${track.artist ?? ''} — ${track.album ?? ''}`}>
                 {track.artist ?? track.albumArtist ?? 'Unknown artist'}
                 {track.album ? <span className="muted"> — {track.album}</span> : null}

@@ -189,7 +189,10 @@ async function onError(slot: Slot): Promise<void> {
     return;
   }
   const track = trackOf(slot.trackId);
+  const failedItemId = slot.itemId;
   const message = await describeMediaError(slot.el, api.media.trackUrl(slot.trackId), track);
+  // The user may have moved on while we asked the server why; then this error is old news.
+  if (active.itemId !== failedItemId) return;
   patchPlayer({ error: message, playing: false });
   notify('error', message, 'Skipping to the next track. Rescan the folder if files were moved.');
   const { items, currentIndex } = useQueueStore.getState();
@@ -244,6 +247,8 @@ export function startAudioEngine(): void {
   wire(active);
   wire(standby);
   useQueueStore.subscribe(syncToQueue);
+  // Closing the window mid-track still counts what was heard (best effort: the call may not finish).
+  window.addEventListener('pagehide', () => recordLeave(false));
   useLibraryStore.subscribe((s, prev) => {
     if (s.byId !== prev.byId) applyVolume();
   });

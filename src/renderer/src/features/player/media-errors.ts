@@ -21,5 +21,7 @@ export async function describeMediaError(el: HTMLAudioElement, url: string, trac
   if (status === 404 || status === 410) return `Can't play ${name}: the file is gone (moved or deleted).`;
   if (status === 403) return `Can't play ${name}: Soundlike is not allowed to read the file.`;
   const codec = track?.codec ? ` (${track.codec})` : '';
+  // No answer (e.g. Electron's media protocol, which the page may not fetch): both causes remain possible.
+  if (status === null) return `Can't play ${name}: the file is missing, or its format${codec} is not supported.`;
   return `Can't play ${name}: its format${codec} is not supported by this player.`;
 }

@@ -6,6 +6,8 @@ import { dropTargetIndex } from '../../lib/queue-math';
 import { useLibraryStore } from '../../stores/library-store';
 import { clearQueue, moveInQueue, useCurrentIndex, useQueueItems } from '../../stores/queue-store';
 import { QueueRow } from './QueueRow';
+import { Icon } from '../../elements/Icon';
+import { toggleQueue } from '../../stores/ui-store';
 
 const ROW_HEIGHT = 44;
 
@@ -55,6 +57,9 @@ export function QueuePanel() {
         </span>
         <button type="button" className="btn small" data-testid="clear-queue" disabled={items.length === 0}
           onClick={() => void clearQueue()}>Clear</button>
+        <button type="button" className="icon-btn small" aria-label="Hide the queue" title="Hide the queue" onClick={toggleQueue}>
+          <Icon name="down" size={16} />
+        </button>
       </div>
       {items.length === 0 ? (
         <p className="muted queue-empty">The queue is empty. Double-click a track to play it, or use “Add to queue”.</p>
