@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/cli/index.ts'),
+          // Worker threads load a file: the analysis engine is its own bundle.
+          'analysis-worker': resolve('src/engine/worker.ts'),
         },
       },
     },

@@ -1,6 +1,8 @@
 /** Where Soundlike keeps its data: the platform's app-data folder unless the user names one (--data). */
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const APP_DIR_NAME = 'Soundlike';
 
@@ -21,4 +23,26 @@ export interface DataPaths {
 export function dataPaths(root: string): DataPaths {
   const dir = resolve(root);
   return { root: dir, database: join(dir, 'library.db'), covers: join(dir, 'covers') };
+}
+
+/**
+ * The folder holding Soundlike's package.json (and models/, out/), found from this module's own location
+ * so it works from source (tests), from out/main bundles and their chunks alike.
+ */
+export function appRoot(from: string = fileURLToPath(import.meta.url)): string {
+  for (let dir = dirname(from); dirname(dir) !== dir; dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'soundlike') return dir;
+  }
+  throw new Error(`Soundlike's folder (package.json) was not found above ${from}`);
+}
+
+/** The shipped model's manifest, unless $SOUNDLIKE_MODEL names another. */
+export function defaultManifestPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.SOUNDLIKE_MODEL ? resolve(env.SOUNDLIKE_MODEL) : join(appRoot(), 'models', 'manifest.json');
+}
+
+/** The built analysis worker (a separate bundle: worker threads load a file). */
+export function analysisWorkerPath(): string {
+  return join(appRoot(), 'out', 'main', 'analysis-worker.js');
 }

@@ -4,22 +4,31 @@
  */
 import pkg from '../../package.json';
 import type { SoundlikeApi } from '../shared/contract';
+import type { Settings } from '../shared/domain';
+import { ANALYSIS_TUNABLES } from '../shared/defaults';
+import { SoundlikeError } from '../shared/errors';
+import { AnalysisServiceImpl } from './analysis/analysis-service';
+import { EngineClient } from './analysis/engine-client';
 import { LibraryDb } from './db/library-db';
 import { LibraryServiceImpl } from './library/library-service';
 import { MediaFiles } from './media/media-files';
-import { dataPaths, type DataPaths } from './paths';
+import { analysisWorkerPath, dataPaths, defaultManifestPath, type DataPaths } from './paths';
 import { PlaybackServiceImpl } from './playback/playback-service';
 import { SettingsServiceImpl } from './settings/settings-service';
 
 export interface ServicesOptions {
   dataDir: string;
   transport: 'electron' | 'web';
-  /** Watch folders and rescan at start (an app); off for one-shot CLI commands. */
+  /** Watch folders, rescan and analyse in the background (an app); off for one-shot CLI commands. */
   live: boolean;
+  /** The encoder's manifest (default: the shipped models/manifest.json, or $SOUNDLIKE_MODEL). */
+  manifestPath?: string;
 }
 
 export interface Services {
-  api: SoundlikeApi & { library: LibraryServiceImpl; playback: PlaybackServiceImpl; settings: SettingsServiceImpl };
+  api: SoundlikeApi & { library: LibraryServiceImpl; playback: PlaybackServiceImpl; settings: SettingsServiceImpl; analysis: AnalysisServiceImpl };
+  /** The analysis worker's handle (benchmarks use it directly). */
+  engine: EngineClient;
   media: MediaFiles;
   paths: DataPaths;
   /** Messages from start-up for the user (e.g. a database recovered from backup). */
@@ -36,17 +45,45 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const watchSetting = (await settings.getSettings()).watchFolders;
   const library = new LibraryServiceImpl(db, { coversDir: paths.covers, watch: options.live && watchSetting });
   const playback = new PlaybackServiceImpl(db);
+  const manifestPath = options.manifestPath ?? defaultManifestPath();
+  const engine = new EngineClient(analysisWorkerPath(), async () => {
+    const s = await settings.getSettings();
+    const ffmpeg = await settings.findFfmpeg();
+    if (!ffmpeg) {
+      throw new SoundlikeError('FFMPEG_MISSING', 'ffmpeg was not found, so the sound of tracks cannot be analysed.',
+        'Install ffmpeg (Debian/Ubuntu: apt-get install ffmpeg) or set its path in Settings.');
+    }
+    return {
+      manifestPath, ffmpeg: ffmpeg.path, device: s.analysisDevice, threads: s.analysisThreads, stepSeconds: s.fragmentStepSec,
+      batchSize: ANALYSIS_TUNABLES.batchSize, topTags: ANALYSIS_TUNABLES.topTags,
+    };
+  });
+  const analysis = new AnalysisServiceImpl(db, engine, async () => (await settings.getSettings()).fragmentStepSec);
   if (options.live) await library.start({ rescan: true });
-  const stopFollowingSettings = options.live
-    ? settings.onDidChangeSettings((s) => void library.setWatching(s.watchFolders))
-    : () => undefined;
+  const engineKey = (s: Settings) => `${s.analysisDevice}/${s.analysisThreads}/${s.fragmentStepSec}`;
+  let engineSettings = engineKey(await settings.getSettings());
+  const subscriptions = options.live ? [
+    settings.onDidChangeSettings((s) => void library.setWatching(s.watchFolders)),
+    settings.onDidChangeSettings((s) => {
+      if (s.autoAnalyse) analysis.kick();
+      if (engineKey(s) === engineSettings) return;
+      engineSettings = engineKey(s);
+      // Device, threads or step changed: finish the run in hand, then start over with a new worker.
+      void analysis.restart(s.autoAnalyse);
+    }),
+    library.onDidChangeTracks(() => void settings.getSettings().then((s) => s.autoAnalyse && analysis.kick())),
+  ] : [];
+  if (options.live && (await settings.getSettings()).autoAnalyse) analysis.kick();
+  const stopFollowingSettings = () => subscriptions.forEach((unsubscribe) => unsubscribe());
   return {
-    api: { library, playback, settings },
+    api: { library, playback, settings, analysis },
+    engine,
     media: new MediaFiles(db, paths.covers),
     paths,
     notices: db.notices,
     async dispose() {
       stopFollowingSettings();
+      await analysis.dispose();
       await library.dispose();
       playback.dispose();
       settings.dispose();

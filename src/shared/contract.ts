@@ -4,6 +4,9 @@
  * renderer sees the same typed object whichever carries it. Later capabilities add services here.
  */
 import type {
+  AnalysisFailure,
+  AnalysisProgress,
+  AnalysisStatus,
   AppEnvironment,
   MusicFolder,
   PlayRecord,
@@ -13,6 +16,7 @@ import type {
   ScanSummary,
   Settings,
   Track,
+  TrackAnalysisState,
   TracksChanged,
 } from './domain';
 
@@ -63,11 +67,30 @@ export interface SettingsService {
   onDidChangeSettings: Event<Settings>;
 }
 
+export interface AnalysisService {
+  /** Counts, the running job's progress, the loaded model and whether CUDA is available. */
+  getAnalysisStatus(): Promise<AnalysisStatus>;
+  /** Analyses every pending track in the background (new files are picked up as they arrive). */
+  startAnalysis(): Promise<AnalysisStatus>;
+  /** Stops after the tracks in hand; nothing is lost, the rest stays pending. */
+  pauseAnalysis(): Promise<AnalysisStatus>;
+  /** Moves these tracks to the front of the queue (and starts analysis if paused). */
+  prioritizeAnalysis(trackIds: number[]): Promise<void>;
+  /** Analyses these tracks first and resolves when they are done (rejects naming what failed). */
+  analyseNow(trackIds: number[]): Promise<void>;
+  /** Every track's analysis state, for badges. */
+  listTrackAnalysis(): Promise<TrackAnalysisState[]>;
+  listAnalysisFailures(): Promise<AnalysisFailure[]>;
+  onDidAnalysisProgress: Event<AnalysisProgress>;
+  onDidAnalyseTrack: Event<TrackAnalysisState>;
+}
+
 /** Everything main serves. */
 export interface SoundlikeApi {
   library: LibraryService;
   playback: PlaybackService;
   settings: SettingsService;
+  analysis: AnalysisService;
 }
 
 export type ServiceName = keyof SoundlikeApi;
@@ -108,6 +131,17 @@ export const CONTRACT = {
     updateSettings: 'command',
     getEnvironment: 'command',
     onDidChangeSettings: 'event',
+  },
+  analysis: {
+    getAnalysisStatus: 'command',
+    startAnalysis: 'command',
+    pauseAnalysis: 'command',
+    prioritizeAnalysis: 'command',
+    analyseNow: 'command',
+    listTrackAnalysis: 'command',
+    listAnalysisFailures: 'command',
+    onDidAnalysisProgress: 'event',
+    onDidAnalyseTrack: 'event',
   },
 } as const satisfies ContractShape;
 

@@ -6,7 +6,23 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   replayGain: 'track',
   watchFolders: true,
   ffmpegPath: null,
+  autoAnalyse: true,
+  analysisDevice: 'auto',
+  analysisThreads: 1,
+  fragmentStepSec: 5,
 };
+
+export const ANALYSIS_TUNABLES = {
+  /** Fragments per encoder call: batch 32 runs ~2x the fragments/s of batch 1 on CPU. */
+  batchSize: 32,
+  /** Predicted tags kept per fragment (for explanations). */
+  topTags: 5,
+  /** Tracks handed to the worker at once: 2 lets the next decode overlap the current encode. */
+  inFlight: 2,
+  progressIntervalMs: 250,
+  minStepSec: 1,
+  maxStepSec: 5,
+} as const;
 
 export const LIBRARY_TUNABLES = {
   /** Files whose tags are read at once during a scan. */

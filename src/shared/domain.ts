@@ -107,6 +107,9 @@ export interface PlayRecord {
 
 export type ReplayGainMode = 'off' | 'track' | 'album';
 
+/** Where the encoder runs: 'auto' picks CUDA when onnxruntime's CUDA provider is installed. */
+export type AnalysisDevice = 'auto' | 'cpu' | 'cuda';
+
 export interface Settings {
   /** Player volume 0..1. */
   volume: number;
@@ -115,6 +118,13 @@ export interface Settings {
   watchFolders: boolean;
   /** Explicit ffmpeg binary; null = ffmpeg-static if installed, else ffmpeg on PATH. */
   ffmpegPath: string | null;
+  /** Analyse new tracks by themselves, in the background. */
+  autoAnalyse: boolean;
+  analysisDevice: AnalysisDevice;
+  /** CPU threads for the encoder (ffmpeg decodes beside it in its own process). */
+  analysisThreads: number;
+  /** Seconds between the starts of two 5-second fragments (changing it re-analyses the library). */
+  fragmentStepSec: number;
 }
 
 export interface AppEnvironment {
@@ -123,4 +133,54 @@ export interface AppEnvironment {
   transport: 'electron' | 'web';
   ffmpeg: { path: string; version: string } | null;
   platform: string;
+}
+
+export type AnalysisPhase = 'idle' | 'starting' | 'analysing' | 'paused' | 'done' | 'error';
+
+/** One throttled analysis progress event; a run always ends with a tick where final is true. */
+export interface AnalysisProgress {
+  phase: AnalysisPhase;
+  /** Tracks finished (analysed or failed) in this run, of total. */
+  done: number;
+  total: number;
+  failed: number;
+  tracksPerSec: number;
+  /** Seconds left at the current rate; null until there is a rate. */
+  etaSec: number | null;
+  currentTrackId: number | null;
+  /** What went wrong (phase 'error'), in words, with what to do. */
+  message: string | null;
+  final: boolean;
+}
+
+export interface AnalysisCounts {
+  total: number;
+  done: number;
+  failed: number;
+  pending: number;
+  fragments: number;
+}
+
+export interface AnalysisStatus {
+  progress: AnalysisProgress;
+  counts: AnalysisCounts;
+  /** The loaded encoder, once analysis has started. */
+  model: { id: string; device: 'cpu' | 'cuda' } | null;
+  cudaAvailable: boolean;
+}
+
+export type TrackAnalysisStatus = 'done' | 'failed' | 'pending';
+
+export interface TrackAnalysisState {
+  trackId: number;
+  status: TrackAnalysisStatus;
+  /** Why it failed. */
+  error: string | null;
+}
+
+export interface AnalysisFailure {
+  trackId: number;
+  path: string;
+  reason: string;
+  at: number;
 }

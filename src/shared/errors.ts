@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'INVALID_ARGUMENT'
   | 'WATCH_LIMIT'
   | 'FFMPEG_MISSING'
+  | 'MODEL_UNAVAILABLE'
+  | 'NOT_ANALYSED'
   | 'INTERNAL';
 
 export interface SerializedError {

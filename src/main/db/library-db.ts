@@ -3,6 +3,7 @@
  * queries/). Services receive a LibraryDb and never see SQL.
  */
 import { openDatabase, refreshBackup, type Sqlite } from './client';
+import { AnalysisQueries } from './queries/analysis';
 import { FailureQueries } from './queries/failures';
 import { FolderQueries } from './queries/folders';
 import { KeyValueQueries } from './queries/kv';
@@ -17,6 +18,7 @@ export class LibraryDb {
   readonly queue: QueueQueries;
   readonly kv: KeyValueQueries;
   readonly plays: PlayQueries;
+  readonly analysis: AnalysisQueries;
   /** What opening the database had to tell the user (a recovery from a damaged file, say). */
   readonly notices: string[];
 
@@ -28,6 +30,7 @@ export class LibraryDb {
     this.queue = new QueueQueries(db);
     this.kv = new KeyValueQueries(db);
     this.plays = new PlayQueries(db);
+    this.analysis = new AnalysisQueries(db);
   }
 
   static open(path: string): LibraryDb {

@@ -1,6 +1,6 @@
 /** SettingsService: user settings (validated, persisted, announced) and facts about this install. */
 import type { SettingsService } from '../../shared/contract';
-import { DEFAULT_SETTINGS } from '../../shared/defaults';
+import { ANALYSIS_TUNABLES, DEFAULT_SETTINGS } from '../../shared/defaults';
 import type { AppEnvironment, Settings } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
 import type { LibraryDb } from '../db/library-db';
@@ -34,6 +34,25 @@ export function validateSettingsPatch(patch: unknown): Partial<Settings> {
   if ('ffmpegPath' in p) {
     if (p.ffmpegPath !== null && typeof p.ffmpegPath !== 'string') throw bad('ffmpegPath', 'a path or null');
     out.ffmpegPath = p.ffmpegPath === '' ? null : (p.ffmpegPath as string | null);
+  }
+  if ('autoAnalyse' in p) {
+    if (typeof p.autoAnalyse !== 'boolean') throw bad('autoAnalyse', 'true or false');
+    out.autoAnalyse = p.autoAnalyse;
+  }
+  if ('analysisDevice' in p) {
+    if (p.analysisDevice !== 'auto' && p.analysisDevice !== 'cpu' && p.analysisDevice !== 'cuda') throw bad('analysisDevice', "'auto', 'cpu' or 'cuda'");
+    out.analysisDevice = p.analysisDevice;
+  }
+  if ('analysisThreads' in p) {
+    if (!Number.isInteger(p.analysisThreads) || (p.analysisThreads as number) < 1 || (p.analysisThreads as number) > 64) throw bad('analysisThreads', 'a whole number from 1 to 64');
+    out.analysisThreads = p.analysisThreads as number;
+  }
+  if ('fragmentStepSec' in p) {
+    const step = p.fragmentStepSec;
+    if (typeof step !== 'number' || !(step >= ANALYSIS_TUNABLES.minStepSec && step <= ANALYSIS_TUNABLES.maxStepSec)) {
+      throw bad('fragmentStepSec', `a number of seconds from ${ANALYSIS_TUNABLES.minStepSec} to ${ANALYSIS_TUNABLES.maxStepSec}`);
+    }
+    out.fragmentStepSec = step;
   }
   return out;
 }

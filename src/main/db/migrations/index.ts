@@ -76,6 +76,34 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'sound analysis: one record per analysed track, its fragment vectors and predicted tags',
+    sql: `
+      CREATE TABLE analyses (
+        track_id INTEGER PRIMARY KEY REFERENCES tracks(id) ON DELETE CASCADE,
+        model_sha TEXT NOT NULL,
+        feature_version INTEGER NOT NULL,
+        step_sec REAL NOT NULL,
+        source_size INTEGER NOT NULL,
+        source_mtime_ms INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
+        error TEXT,
+        fragment_count INTEGER NOT NULL DEFAULT 0,
+        audio_sec REAL,
+        analysed_at INTEGER NOT NULL
+      );
+      CREATE TABLE fragments (
+        id INTEGER PRIMARY KEY,
+        track_id INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
+        start_sec REAL NOT NULL,
+        end_sec REAL NOT NULL,
+        vector BLOB NOT NULL,
+        tags TEXT NOT NULL
+      );
+      CREATE INDEX fragments_by_track ON fragments(track_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,41 @@
+/** Messages between the analysis worker (src/engine/worker.ts) and its client in main. */
+import type { ExecutionDevice } from './encoder';
+import type { TagScore } from './embed-track';
+
+export interface WorkerInit {
+  manifestPath: string;
+  ffmpeg: string;
+  device: ExecutionDevice;
+  threads: number;
+  stepSeconds: number;
+  batchSize: number;
+  topTags: number;
+}
+
+export type ToWorker =
+  | { type: 'init'; init: WorkerInit }
+  | { type: 'analyse'; jobId: number; path: string }
+  | { type: 'decode'; jobId: number; path: string };
+
+export interface WireFragments {
+  starts: Float64Array;
+  ends: Float64Array;
+  /** fragments x embeddingSize, row-major (transferred, not copied). */
+  vectors: Float32Array;
+  tags: TagScore[][];
+}
+
+export interface ModelInfo {
+  id: string;
+  sha256: string;
+  featureVersion: number;
+  embeddingSize: number;
+  device: 'cpu' | 'cuda';
+}
+
+export type FromWorker =
+  | { type: 'ready'; model: ModelInfo }
+  | { type: 'init-failed'; message: string; hint: string }
+  | { type: 'done'; jobId: number; fragments: WireFragments; audioSec: number; decodeMs: number; encodeMs: number }
+  | { type: 'decoded'; jobId: number; audioSec: number; decodeMs: number }
+  | { type: 'failed'; jobId: number; error: string };

@@ -1,0 +1,100 @@
+/**
+ * The analysis engine as a worker thread: stateless compute off the main thread (decode -> fragments ->
+ * ONNX encoder -> per-track result). Jobs run one at a time through the encoder while the next job's
+ * ffmpeg decode already runs in its own process, so decoding and inference overlap on two cores.
+ * A crash here is the worker's exit, seen by the client, never the app's.
+ */
+import { parentPort } from 'node:worker_threads';
+import { decodePcm } from './decode';
+import { embedPcm } from './embed-track';
+import { createEncoder, type Encoder } from './encoder';
+import { loadModel, ModelError, type LoadedModel } from './manifest';
+import type { FromWorker, ToWorker, WireFragments, WorkerInit } from './protocol';
+
+interface Job {
+  jobId: number;
+  path: string;
+  decodeOnly: boolean;
+  decoded?: Promise<{ pcm: Float32Array; ms: number }>;
+}
+
+const port = parentPort;
+if (!port) throw new Error('analysis worker must run as a worker thread');
+
+let init: WorkerInit | null = null;
+let model: LoadedModel | null = null;
+let encoder: Encoder | null = null;
+const jobs: Job[] = [];
+let pumping = false;
+
+function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
+  port!.postMessage(message, transfer);
+}
+
+function startDecode(job: Job): Promise<{ pcm: Float32Array; ms: number }> {
+  const started = performance.now();
+  return decodePcm(job.path, { ffmpeg: init!.ffmpeg, sampleRate: model!.manifest.sample_rate })
+    .then((pcm) => ({ pcm, ms: performance.now() - started }));
+}
+
+function toWire(fragments: Awaited<ReturnType<typeof embedPcm>>, size: number): WireFragments {
+  const vectors = new Float32Array(fragments.length * size);
+  fragments.forEach((f, i) => vectors.set(f.vector, i * size));
+  return {
+    starts: Float64Array.from(fragments, (f) => f.startSec),
+    ends: Float64Array.from(fragments, (f) => f.endSec),
+    vectors,
+    tags: fragments.map((f) => f.tags),
+  };
+}
+
+async function pump(): Promise<void> {
+  if (pumping) return;
+  pumping = true;
+  try {
+    while (jobs.length > 0) {
+      const job = jobs.shift() as Job;
+      job.decoded ??= startDecode(job);
+      if (jobs[0]) jobs[0].decoded ??= startDecode(jobs[0]); // overlap the next decode with this encode
+      try {
+        const { pcm, ms } = await job.decoded;
+        const audioSec = pcm.length / model!.manifest.sample_rate;
+        if (job.decodeOnly) {
+          post({ type: 'decoded', jobId: job.jobId, audioSec, decodeMs: ms });
+          continue;
+        }
+        if (pcm.length === 0) throw new Error('ffmpeg decoded no audio from this file.');
+        const started = performance.now();
+        const fragments = await embedPcm(pcm, encoder!, {
+          sampleRate: model!.manifest.sample_rate, stepSeconds: init!.stepSeconds, batchSize: init!.batchSize,
+          topTags: init!.topTags, vocabulary: model!.manifest.tags,
+        });
+        const wire = toWire(fragments, encoder!.embeddingSize);
+        post({ type: 'done', jobId: job.jobId, fragments: wire, audioSec, decodeMs: ms, encodeMs: performance.now() - started },
+          [wire.vectors.buffer as ArrayBuffer, wire.starts.buffer as ArrayBuffer, wire.ends.buffer as ArrayBuffer]);
+      } catch (error) {
+        post({ type: 'failed', jobId: job.jobId, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  } finally {
+    pumping = false;
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'init') {
+    init = message.init;
+    void (async () => {
+      try {
+        model = await loadModel(message.init.manifestPath);
+        encoder = await createEncoder(model, { device: message.init.device, threads: message.init.threads });
+        post({ type: 'ready', model: { id: model.manifest.id, sha256: model.manifest.sha256, featureVersion: model.manifest.feature_version ?? 1, embeddingSize: encoder.embeddingSize, device: encoder.device } });
+      } catch (error) {
+        post({ type: 'init-failed', message: error instanceof Error ? error.message : String(error), hint: error instanceof ModelError ? error.hint : 'See the log for details.' });
+      }
+    })();
+    return;
+  }
+  jobs.push({ jobId: message.jobId, path: message.path, decodeOnly: message.type === 'decode' });
+  void pump();
+});

@@ -1,0 +1,243 @@
+/**
+ * AnalysisService: which tracks need analysing (new, changed, or analysed by another model or step),
+ * in what order (a track asked for by a radio jumps the queue), and storing each result atomically.
+ * The work itself runs in the analysis worker (EngineClient); this only orchestrates. Pausing keeps
+ * nothing in memory that the database does not have: pending work is derived from it, so a killed
+ * app resumes where it stopped.
+ */
+import type { AnalysisService } from '../../shared/contract';
+import { ANALYSIS_TUNABLES } from '../../shared/defaults';
+import type { AnalysisProgress, AnalysisStatus, TrackAnalysisState } from '../../shared/domain';
+import { SoundlikeError } from '../../shared/errors';
+import type { ModelInfo } from '../../engine/protocol';
+import { cudaAvailable } from '../../engine/encoder';
+import type { LibraryDb } from '../db/library-db';
+import type { AnalysisVersion, PendingTrack, StoredFragment } from '../db/queries/analysis';
+import { Emitter, ThrottledProgress } from '../events';
+import { EngineStoppedError, type AnalysedTrack, type EngineClient } from './engine-client';
+
+const IDLE: AnalysisProgress = { phase: 'idle', done: 0, total: 0, failed: 0, tracksPerSec: 0, etaSec: null, currentTrackId: null, message: null, final: true };
+
+function toStored(result: AnalysedTrack, embeddingSize: number): StoredFragment[] {
+  const { starts, ends, vectors, tags } = result.fragments;
+  return Array.from(starts, (start, i) => ({
+    startSec: start,
+    endSec: ends[i],
+    vector: vectors.subarray(i * embeddingSize, (i + 1) * embeddingSize),
+    tags: tags[i],
+  }));
+}
+
+export class AnalysisServiceImpl implements AnalysisService {
+  private readonly progressEmitter = new Emitter<AnalysisProgress>();
+  private readonly trackEmitter = new Emitter<TrackAnalysisState>();
+  private readonly throttle = new ThrottledProgress<AnalysisProgress>((p) => this.progressEmitter.fire(p), ANALYSIS_TUNABLES.progressIntervalMs);
+  private progress: AnalysisProgress = IDLE;
+  private model: ModelInfo | null = null;
+  private loop: Promise<void> | null = null;
+  private paused = false;
+  /** Track ids asked for first, most recent request first. */
+  private priority: number[] = [];
+  /** Waiters for specific tracks (a radio seeded from a track not analysed yet). */
+  private readonly waiters = new Map<number, ((state: TrackAnalysisState) => void)[]>();
+
+  readonly onDidAnalysisProgress = this.progressEmitter.event;
+  readonly onDidAnalyseTrack = this.trackEmitter.event;
+
+  constructor(
+    private readonly db: LibraryDb,
+    private readonly engine: EngineClient,
+    private readonly stepSec: () => Promise<number>,
+  ) {}
+
+  /** The version current results must carry; null until the model is loaded. */
+  async version(): Promise<AnalysisVersion | null> {
+    if (!this.model) return null;
+    return { modelSha: this.model.sha256, featureVersion: this.model.featureVersion, stepSec: await this.stepSec() };
+  }
+
+  /** Loads the model (once) and returns the version; throws MODEL_UNAVAILABLE with a hint. */
+  async ensureModel(): Promise<AnalysisVersion> {
+    this.model ??= await this.engine.start();
+    return (await this.version()) as AnalysisVersion;
+  }
+
+  async getAnalysisStatus(): Promise<AnalysisStatus> {
+    const version = await this.version();
+    const counts = version ? this.db.analysis.counts(version) : { total: this.db.tracks.count(), done: 0, failed: 0, pending: this.db.tracks.count(), fragments: 0 };
+    return {
+      progress: this.progress,
+      counts,
+      model: this.model ? { id: this.model.id, device: this.model.device } : null,
+      cudaAvailable: cudaAvailable(),
+    };
+  }
+
+  async startAnalysis(): Promise<AnalysisStatus> {
+    this.paused = false;
+    this.kick();
+    return this.getAnalysisStatus();
+  }
+
+  async pauseAnalysis(): Promise<AnalysisStatus> {
+    this.paused = true;
+    await this.loop?.catch(() => undefined);
+    return this.getAnalysisStatus();
+  }
+
+  async prioritizeAnalysis(trackIds: number[]): Promise<void> {
+    if (!Array.isArray(trackIds) || !trackIds.every(Number.isInteger)) throw new SoundlikeError('INVALID_ARGUMENT', 'trackIds must be a list of track ids.');
+    this.priority = [...trackIds, ...this.priority.filter((id) => !trackIds.includes(id))];
+    this.paused = false;
+    this.kick();
+  }
+
+  async listTrackAnalysis(): Promise<TrackAnalysisState[]> {
+    const version = await this.version().catch(() => null);
+    if (!version) return this.db.tracks.all().map((t) => ({ trackId: t.id, status: 'pending', error: null }));
+    return this.db.analysis.statuses(version);
+  }
+
+  async listAnalysisFailures() {
+    const version = await this.version();
+    return version ? this.db.analysis.failures(version) : [];
+  }
+
+  /**
+   * Analyses these tracks first and resolves when each is done; rejects (NOT_ANALYSED) naming the ones
+   * that failed. Tracks already analysed resolve at once.
+   */
+  async analyseNow(trackIds: number[]): Promise<void> {
+    const version = await this.ensureModel();
+    const current = new Map(this.db.analysis.statuses(version).map((s) => [s.trackId, s]));
+    const waiting = trackIds.filter((id) => current.get(id)?.status === 'pending');
+    const results = await Promise.all([
+      ...trackIds.filter((id) => !waiting.includes(id)).map((id) => Promise.resolve(current.get(id) ?? { trackId: id, status: 'failed' as const, error: 'Not in the library.' })),
+      ...waiting.map((id) => new Promise<TrackAnalysisState>((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve]))),
+      this.prioritizeAnalysis(waiting).then(() => null),
+    ]);
+    const failed = results.filter((r): r is TrackAnalysisState => r !== null && r.status === 'failed');
+    if (failed.length > 0) {
+      throw new SoundlikeError('NOT_ANALYSED', `The sound of ${failed.length === 1 ? 'this track' : `${failed.length} tracks`} could not be analysed: ${failed[0].error}`,
+        'Try another track; the file may be damaged or in a format ffmpeg cannot read.');
+    }
+  }
+
+  /** Stops the run and the worker (whose settings changed), then starts again if asked. */
+  async restart(resume: boolean): Promise<void> {
+    const wasPaused = this.paused;
+    this.paused = true;
+    await this.engine.stop();
+    await this.idle();
+    this.model = null;
+    this.paused = wasPaused;
+    if (resume) this.kick();
+  }
+
+  /** Resolves when the current run (if any) ends. */
+  async idle(): Promise<void> {
+    while (this.loop) await this.loop.catch(() => undefined);
+  }
+
+  async dispose(): Promise<void> {
+    this.paused = true;
+    await this.engine.stop();
+    await this.loop?.catch(() => undefined);
+    this.progressEmitter.dispose();
+    this.trackEmitter.dispose();
+  }
+
+  /** Starts a run unless one is going; a run picks up tracks added while it works. */
+  kick(): void {
+    if (this.loop || this.paused) return;
+    this.loop = this.run().finally(() => {
+      this.loop = null;
+    });
+  }
+
+  private emit(patch: Partial<AnalysisProgress>): void {
+    this.progress = { ...this.progress, ...patch };
+    this.throttle.push(this.progress);
+  }
+
+  private async run(): Promise<void> {
+    this.emit({ phase: 'starting', done: 0, total: 0, failed: 0, tracksPerSec: 0, etaSec: null, currentTrackId: null, message: null, final: false });
+    let version: AnalysisVersion;
+    try {
+      version = await this.ensureModel();
+    } catch (error) {
+      const e = SoundlikeError.from(error);
+      this.emit({ phase: 'error', message: `${e.message}${e.hint ? ` ${e.hint}` : ''}`, final: true });
+      for (const [trackId, resolvers] of this.waiters) resolvers.forEach((r) => r({ trackId, status: 'failed', error: e.message }));
+      this.waiters.clear();
+      return;
+    }
+    const started = Date.now();
+    let done = 0;
+    let failed = 0;
+    const inFlight = new Set<Promise<void>>();
+    const taken = new Set<number>();
+    for (;;) {
+      const queue = this.ordered(this.db.analysis.pending(version).filter((t) => !taken.has(t.trackId)));
+      if (queue.length === 0 || this.paused) break;
+      const total = done + inFlight.size + queue.length;
+      this.emit({ phase: 'analysing', total });
+      // Hand the worker a small window of tracks so its next decode overlaps the current encode,
+      // then refill; re-read the queue so priorities and newly added tracks are seen promptly.
+      while (queue.length > 0 && !this.paused && inFlight.size < ANALYSIS_TUNABLES.inFlight) {
+        const track = this.takeNext(queue);
+        taken.add(track.trackId);
+        const job = this.analyseOne(track, version).then((ok) => {
+          done++;
+          if (!ok) failed++;
+          const elapsed = (Date.now() - started) / 1000;
+          const rate = elapsed > 0 ? done / elapsed : 0;
+          const left = total - done;
+          this.emit({ done, failed, tracksPerSec: Math.round(rate * 100) / 100, etaSec: rate > 0 ? Math.round(left / rate) : null, currentTrackId: track.trackId, total: Math.max(total, done) });
+        });
+        inFlight.add(job);
+        void job.finally(() => inFlight.delete(job));
+      }
+      if (inFlight.size > 0) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    this.emit({ phase: this.paused ? 'paused' : 'done', currentTrackId: null, etaSec: this.paused ? null : 0, final: true });
+  }
+
+  private ordered(queue: PendingTrack[]): PendingTrack[] {
+    if (this.priority.length === 0) return queue;
+    const rank = new Map(this.priority.map((id, i) => [id, i]));
+    return [...queue].sort((a, b) => (rank.get(a.trackId) ?? Infinity) - (rank.get(b.trackId) ?? Infinity));
+  }
+
+  private takeNext(queue: PendingTrack[]): PendingTrack {
+    const track = queue.shift() as PendingTrack;
+    this.priority = this.priority.filter((id) => id !== track.trackId);
+    return track;
+  }
+
+  /** Analyses and stores one track; true when it produced fragments. */
+  private async analyseOne(track: PendingTrack, version: AnalysisVersion): Promise<boolean> {
+    let state: TrackAnalysisState;
+    try {
+      const result = await this.engine.analyse(track.path);
+      const fragments = toStored(result, this.model?.embeddingSize ?? result.fragments.vectors.length / Math.max(1, result.fragments.starts.length));
+      this.db.analysis.storeDone(track, version, fragments, result.audioSec);
+      state = { trackId: track.trackId, status: 'done', error: null };
+    } catch (error) {
+      if (error instanceof EngineStoppedError) return false; // still pending: it runs again next time
+      const reason = error instanceof Error ? error.message : String(error);
+      try {
+        this.db.analysis.storeFailed(track, version, reason);
+      } catch {
+        // the track left the library meanwhile (foreign key): nothing to record
+      }
+      state = { trackId: track.trackId, status: 'failed', error: reason };
+    }
+    this.trackEmitter.fire(state);
+    const resolvers = this.waiters.get(track.trackId);
+    this.waiters.delete(track.trackId);
+    resolvers?.forEach((resolve) => resolve(state));
+    return state.status === 'done';
+  }
+}

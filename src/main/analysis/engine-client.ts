@@ -1,0 +1,115 @@
+/**
+ * Main's handle on the analysis worker: starts it, sends jobs, resolves each job's promise from the
+ * worker's answer. If the worker dies (a crash, an out-of-memory kill) every job in flight fails with
+ * that reason and the next job starts a fresh worker: analysis is recycled, the app goes on.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FromWorker, ModelInfo, ToWorker, WireFragments, WorkerInit } from '../../engine/protocol';
+import { SoundlikeError } from '../../shared/errors';
+
+export interface AnalysedTrack {
+  fragments: WireFragments;
+  audioSec: number;
+  decodeMs: number;
+  encodeMs: number;
+}
+
+/** The engine was stopped on purpose (pause, settings change, quit): the job did not fail. */
+export class EngineStoppedError extends Error {}
+
+interface Pending {
+  resolve(value: FromWorker): void;
+  reject(error: Error): void;
+}
+
+export class EngineClient {
+  private worker: Worker | null = null;
+  private ready: Promise<ModelInfo> | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextJob = 1;
+
+  constructor(private readonly workerPath: string, private readonly init: () => Promise<WorkerInit>) {}
+
+  /** Starts the worker if needed and resolves with the model it loaded. */
+  start(): Promise<ModelInfo> {
+    this.ready ??= this.spawn();
+    return this.ready;
+  }
+
+  /** Decodes and embeds one file. Rejects with the reason when the file cannot be analysed. */
+  async analyse(path: string): Promise<AnalysedTrack> {
+    const answer = await this.send('analyse', path);
+    if (answer.type === 'done') return answer;
+    throw new Error(answer.type === 'failed' ? answer.error : `unexpected answer ${answer.type}`);
+  }
+
+  /** Decodes only (the benchmark's baseline). */
+  async decodeOnly(path: string): Promise<{ audioSec: number; decodeMs: number }> {
+    const answer = await this.send('decode', path);
+    if (answer.type === 'decoded') return answer;
+    throw new Error(answer.type === 'failed' ? answer.error : `unexpected answer ${answer.type}`);
+  }
+
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.ready = null;
+    this.failAll(new EngineStoppedError('Analysis was stopped.'));
+    await worker?.terminate();
+  }
+
+  private async send(type: 'analyse' | 'decode', path: string): Promise<FromWorker> {
+    await this.start();
+    const jobId = this.nextJob++;
+    const answer = new Promise<FromWorker>((resolve, reject) => this.pending.set(jobId, { resolve, reject }));
+    this.worker?.postMessage({ type, jobId, path } satisfies ToWorker);
+    return answer;
+  }
+
+  private spawn(): Promise<ModelInfo> {
+    return new Promise<ModelInfo>((resolve, reject) => {
+      const worker = new Worker(this.workerPath);
+      this.worker = worker;
+      let started = false;
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') {
+          started = true;
+          resolve(message.model);
+        } else if (message.type === 'init-failed') {
+          this.ready = null;
+          void worker.terminate();
+          reject(new SoundlikeError('MODEL_UNAVAILABLE', message.message, message.hint));
+        } else {
+          const job = this.pending.get(message.jobId);
+          this.pending.delete(message.jobId);
+          job?.resolve(message);
+        }
+      });
+      worker.on('error', (error) => {
+        if (!started) reject(new SoundlikeError('MODEL_UNAVAILABLE', `The analysis engine failed to start: ${error.message}`, 'See the log for details.'));
+        this.failAll(new Error(`The analysis engine crashed: ${error.message}`));
+      });
+      worker.on('exit', (code) => {
+        if (this.worker === worker) {
+          this.worker = null;
+          this.ready = null;
+        }
+        if (!started) reject(new SoundlikeError('MODEL_UNAVAILABLE', `The analysis engine exited at start (code ${code}).`, 'See the log for details.'));
+        this.failAll(new Error(`The analysis engine stopped (exit code ${code}).`));
+      });
+      void this.init().then((init) => worker.postMessage({ type: 'init', init } satisfies ToWorker), (error: Error) => {
+        void worker.terminate();
+        reject(error);
+      });
+    });
+  }
+
+  private failAll(error: Error): void {
+    for (const job of this.pending.values()) job.reject(error);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * SQL for sound analysis. A track's fragments and its analysis record are written in one transaction,
+ * so a killed analysis leaves either the whole track or nothing (resumable, never duplicated). Rows are
+ * versioned by model sha, feature version, fragment step and the source file's size/mtime: anything
+ * else is stale and analysed again.
+ */
+import type { Sqlite } from '../client';
+
+export interface AnalysisVersion {
+  modelSha: string;
+  featureVersion: number;
+  stepSec: number;
+}
+
+export interface PendingTrack {
+  trackId: number;
+  path: string;
+  size: number;
+  mtimeMs: number;
+  durationSec: number | null;
+}
+
+export interface StoredFragment {
+  startSec: number;
+  endSec: number;
+  vector: Float32Array;
+  tags: { tag: string; p: number }[];
+}
+
+export interface FragmentRow {
+  id: number;
+  trackId: number;
+  startSec: number;
+  endSec: number;
+  vector: Float32Array;
+  tags: { tag: string; p: number }[];
+}
+
+export interface AnalysisCounts {
+  total: number;
+  done: number;
+  failed: number;
+  pending: number;
+  fragments: number;
+}
+
+function toVector(blob: Buffer): Float32Array {
+  // Copy: the Buffer may share (and later reuse) SQLite's memory, and need not be 4-byte aligned.
+  const out = new Float32Array(blob.length / 4);
+  new Uint8Array(out.buffer).set(blob);
+  return out;
+}
+
+function toBlob(vector: Float32Array): Buffer {
+  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+}
+
+/** WHERE clause: the track has a current analysis (done or failed) for this version and file. */
+const CURRENT = `a.model_sha = @modelSha AND a.feature_version = @featureVersion AND a.step_sec = @stepSec
+  AND a.source_size = t.size AND a.source_mtime_ms = t.mtime_ms`;
+
+export class AnalysisQueries {
+  private readonly pendingStmt;
+  private readonly deleteFragmentsStmt;
+  private readonly insertFragmentStmt;
+  private readonly upsertAnalysisStmt;
+  private readonly countsStmt;
+  private readonly statusOfStmt;
+  private readonly failuresStmt;
+  private readonly fragmentsOfTrackStmt;
+  private readonly fragmentByIdStmt;
+  private readonly allFragmentsStmt;
+  private readonly deleteStaleStmt;
+
+  constructor(private readonly db: Sqlite) {
+    this.pendingStmt = db.prepare(`
+      SELECT t.id AS trackId, t.path, t.size, t.mtime_ms AS mtimeMs, t.duration_sec AS durationSec
+      FROM tracks t JOIN folders f ON f.id = t.folder_id
+      LEFT JOIN analyses a ON a.track_id = t.id AND ${CURRENT}
+      WHERE a.track_id IS NULL AND f.status = 'ok'
+      ORDER BY t.id`);
+    this.deleteFragmentsStmt = db.prepare<[number]>(`DELETE FROM fragments WHERE track_id = ?`);
+    this.insertFragmentStmt = db.prepare<[number, number, number, Buffer, string]>(
+      `INSERT INTO fragments(track_id, start_sec, end_sec, vector, tags) VALUES (?, ?, ?, ?, ?)`);
+    this.upsertAnalysisStmt = db.prepare(`
+      INSERT INTO analyses(track_id, model_sha, feature_version, step_sec, source_size, source_mtime_ms, status, error,
+        fragment_count, audio_sec, analysed_at)
+      VALUES (@trackId, @modelSha, @featureVersion, @stepSec, @size, @mtimeMs, @status, @error, @fragmentCount, @audioSec, @at)
+      ON CONFLICT(track_id) DO UPDATE SET model_sha = excluded.model_sha, feature_version = excluded.feature_version,
+        step_sec = excluded.step_sec, source_size = excluded.source_size, source_mtime_ms = excluded.source_mtime_ms,
+        status = excluded.status, error = excluded.error, fragment_count = excluded.fragment_count,
+        audio_sec = excluded.audio_sec, analysed_at = excluded.analysed_at`);
+    this.countsStmt = db.prepare(`
+      SELECT COUNT(*) AS total,
+        SUM(CASE WHEN a.status = 'done' THEN 1 ELSE 0 END) AS done,
+        SUM(CASE WHEN a.status = 'failed' THEN 1 ELSE 0 END) AS failed,
+        (SELECT COUNT(*) FROM fragments) AS fragments
+      FROM tracks t LEFT JOIN analyses a ON a.track_id = t.id AND ${CURRENT}`);
+    this.statusOfStmt = db.prepare(`
+      SELECT t.id AS trackId, a.status AS status, a.error AS error
+      FROM tracks t LEFT JOIN analyses a ON a.track_id = t.id AND ${CURRENT}`);
+    this.failuresStmt = db.prepare(`
+      SELECT t.id AS trackId, t.path, a.error AS reason, a.analysed_at AS at
+      FROM analyses a JOIN tracks t ON t.id = a.track_id WHERE a.status = 'failed' AND ${CURRENT} ORDER BY t.path`);
+    this.fragmentsOfTrackStmt = db.prepare<[number], { id: number; track_id: number; start_sec: number; end_sec: number; vector: Buffer; tags: string }>(
+      `SELECT id, track_id, start_sec, end_sec, vector, tags FROM fragments WHERE track_id = ? ORDER BY start_sec`);
+    this.fragmentByIdStmt = db.prepare<[number], { id: number; track_id: number; start_sec: number; end_sec: number; vector: Buffer; tags: string }>(
+      `SELECT id, track_id, start_sec, end_sec, vector, tags FROM fragments WHERE id = ?`);
+    this.allFragmentsStmt = db.prepare<[AnalysisVersion], { id: number; track_id: number; vector: Buffer }>(`
+      SELECT f.id, f.track_id, f.vector FROM fragments f
+      JOIN analyses a ON a.track_id = f.track_id JOIN tracks t ON t.id = f.track_id
+      WHERE a.status = 'done' AND ${CURRENT} ORDER BY f.id`);
+    this.deleteStaleStmt = db.prepare(`
+      DELETE FROM fragments WHERE track_id IN (
+        SELECT a.track_id FROM analyses a JOIN tracks t ON t.id = a.track_id WHERE NOT (${CURRENT}))`);
+  }
+
+  /** Tracks with no current analysis (new, changed, or analysed by another model), in library order. */
+  pending(version: AnalysisVersion): PendingTrack[] {
+    return this.pendingStmt.all(version) as PendingTrack[];
+  }
+
+  /** Replaces a track's fragments and marks it done, atomically. */
+  storeDone(track: PendingTrack, version: AnalysisVersion, fragments: StoredFragment[], audioSec: number): void {
+    this.db.transaction(() => {
+      this.deleteFragmentsStmt.run(track.trackId);
+      for (const f of fragments) {
+        this.insertFragmentStmt.run(track.trackId, f.startSec, f.endSec, toBlob(f.vector), JSON.stringify(f.tags));
+      }
+      this.upsertAnalysisStmt.run({
+        trackId: track.trackId, ...version, size: track.size, mtimeMs: track.mtimeMs, status: 'done', error: null,
+        fragmentCount: fragments.length, audioSec, at: Date.now(),
+      });
+    })();
+  }
+
+  /** Records why a track could not be analysed; it is not retried until the file or model changes. */
+  storeFailed(track: PendingTrack, version: AnalysisVersion, error: string): void {
+    this.db.transaction(() => {
+      this.deleteFragmentsStmt.run(track.trackId);
+      this.upsertAnalysisStmt.run({
+        trackId: track.trackId, ...version, size: track.size, mtimeMs: track.mtimeMs, status: 'failed', error,
+        fragmentCount: 0, audioSec: null, at: Date.now(),
+      });
+    })();
+  }
+
+  counts(version: AnalysisVersion): AnalysisCounts {
+    const row = this.countsStmt.get(version) as { total: number; done: number | null; failed: number | null; fragments: number };
+    const done = row.done ?? 0;
+    const failed = row.failed ?? 0;
+    return { total: row.total, done, failed, pending: row.total - done - failed, fragments: row.fragments };
+  }
+
+  /** Per-track status for badges: done, failed (with why) or pending. */
+  statuses(version: AnalysisVersion): { trackId: number; status: 'done' | 'failed' | 'pending'; error: string | null }[] {
+    return (this.statusOfStmt.all(version) as { trackId: number; status: 'done' | 'failed' | null; error: string | null }[])
+      .map((r) => ({ trackId: r.trackId, status: r.status ?? 'pending', error: r.error }));
+  }
+
+  failures(version: AnalysisVersion): { trackId: number; path: string; reason: string; at: number }[] {
+    return this.failuresStmt.all(version) as { trackId: number; path: string; reason: string; at: number }[];
+  }
+
+  fragmentsOfTrack(trackId: number): FragmentRow[] {
+    return this.fragmentsOfTrackStmt.all(trackId).map((r) => ({
+      id: r.id, trackId: r.track_id, startSec: r.start_sec, endSec: r.end_sec, vector: toVector(r.vector), tags: JSON.parse(r.tags) as FragmentRow['tags'],
+    }));
+  }
+
+  fragment(id: number): FragmentRow | null {
+    const r = this.fragmentByIdStmt.get(id);
+    return r ? { id: r.id, trackId: r.track_id, startSec: r.start_sec, endSec: r.end_sec, vector: toVector(r.vector), tags: JSON.parse(r.tags) as FragmentRow['tags'] } : null;
+  }
+
+  /** Every current fragment vector in id order (for building the vector index), streamed. */
+  *iterateVectors(version: AnalysisVersion): Generator<{ id: number; trackId: number; vector: Float32Array }> {
+    for (const r of this.allFragmentsStmt.iterate(version)) yield { id: r.id, trackId: r.track_id, vector: toVector(r.vector) };
+  }
+
+  /** Drops fragments that no longer match the current model or file (they are re-made on analysis). */
+  deleteStale(version: AnalysisVersion): number {
+    return this.deleteStaleStmt.run(version).changes;
+  }
+}
