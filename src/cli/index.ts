@@ -12,7 +12,7 @@ import { APP_VERSION, createServices } from '../main/services';
 import { startWebHost } from '../main/web/web-host';
 import { formatError, formatSummary, formatTrackTable } from './format';
 import { benchLibrary, watchProbe } from './bench/library-bench';
-import { createScanProgressPrinter } from './progress-bar';
+import { createAnalysisProgressPrinter, createScanProgressPrinter } from './progress-bar';
 
 const HELP = `Soundlike ${APP_VERSION}: a music player whose radio follows the sound of the music.
 
@@ -22,10 +22,12 @@ Commands:
   scan <folder...>     add music folders to the library (or rescan them) and read their tags
   tracks               list the library's tracks (--json for machine-readable output)
   serve                start the web host and print its address (with its access token)
+  analyze              analyse the sound of every track not analysed yet, then exit
   bench library        measure scanning and watching (--files N, default 10000; --big N, default 100000)
 
 Options:
   --data <dir>         where the library database lives (default: ${defaultDataDir()})
+  --model <manifest>   the sound model's manifest.json (default: the shipped models/manifest.json)
   --json               (tracks) print JSON
   --port <n>           (serve) port to listen on (default 7878; 0 picks a free one)
   --host <addr>        (serve) address to bind (default 127.0.0.1: only this computer)
@@ -38,7 +40,7 @@ class UsageError extends Error {}
 interface Parsed {
   command: string | undefined;
   positionals: string[];
-  values: { data?: string; json?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
+  values: { data?: string; model?: string; json?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
 }
 
 function parse(argv: string[]): Parsed {
@@ -48,6 +50,7 @@ function parse(argv: string[]): Parsed {
       allowPositionals: true,
       options: {
         data: { type: 'string' },
+        model: { type: 'string' },
         json: { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },
@@ -131,6 +134,36 @@ async function serve(dataDir: string, portText: string | undefined, host: string
   return 0;
 }
 
+async function analyze(dataDir: string, model: string | undefined): Promise<number> {
+  const services = await createServices({ dataDir, transport: 'web', live: false, manifestPath: model });
+  for (const notice of services.notices) process.stderr.write(`${notice}\n`);
+  const { analysis } = services.api;
+  const unsubscribe = analysis.onDidAnalysisProgress(createAnalysisProgressPrinter());
+  const started = Date.now();
+  try {
+    await analysis.startAnalysis();
+    await analysis.idle();
+    const status = await analysis.getAnalysisStatus();
+    if (status.progress.phase === 'error') {
+      process.stderr.write(`soundlike: ${status.progress.message}\n`);
+      return 2;
+    }
+    const failures = await analysis.listAnalysisFailures();
+    const { counts, model: loaded } = status;
+    process.stdout.write(`Analysed ${status.progress.done - status.progress.failed} tracks (${status.progress.failed} failed) in ` +
+      `${((Date.now() - started) / 1000).toFixed(1)} s with ${loaded?.id} on ${loaded?.device}.\n` +
+      `Library: ${counts.done} of ${counts.total} tracks analysed, ${counts.fragments} fragments, ${counts.failed} failed.\n`);
+    if (failures.length > 0) {
+      process.stdout.write('Tracks that could not be analysed:\n');
+      for (const f of failures) process.stdout.write(`  ${f.path}\n    ${f.reason}\n`);
+    }
+    return 0;
+  } finally {
+    unsubscribe();
+    await services.dispose();
+  }
+}
+
 function count(text: string | undefined, fallback: number, name: string): number {
   if (text === undefined) return fallback;
   const n = Number(text);
@@ -170,6 +203,9 @@ export async function main(argv: string[]): Promise<number> {
         return await tracks(dataDir, values.json ?? false);
       case 'serve':
         return await serve(dataDir, values.port, values.host);
+      case 'analyze':
+      case 'analyse':
+        return await analyze(dataDir, values.model);
       case 'bench':
         return await bench(positionals, values);
       default:

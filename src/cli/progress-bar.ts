@@ -1,5 +1,5 @@
 /** A one-line progress bar for a terminal (stderr); plain periodic lines when not a terminal. */
-import type { ScanProgress } from '../shared/domain';
+import type { AnalysisProgress, ScanProgress } from '../shared/domain';
 
 export function createScanProgressPrinter(stream: NodeJS.WriteStream = process.stderr): (p: ScanProgress) => void {
   let lastPlain = 0;
@@ -20,6 +20,34 @@ export function createScanProgressPrinter(stream: NodeJS.WriteStream = process.s
     } else if (p.final || Date.now() - lastPlain > 2000) {
       lastPlain = Date.now();
       stream.write(`[${bar}] ${counts}\n`);
+    }
+  };
+}
+
+function clock(sec: number | null): string {
+  if (sec === null) return '--:--';
+  const s = Math.max(0, Math.round(sec));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export function createAnalysisProgressPrinter(stream: NodeJS.WriteStream = process.stderr): (p: AnalysisProgress) => void {
+  let lastPlain = 0;
+  return (p) => {
+    if (p.phase === 'starting') {
+      if (stream.isTTY) stream.write('\r\x1b[2KLoading the sound model...');
+      return;
+    }
+    if (p.phase === 'error') return; // reported by the caller, with its hint
+    const width = 30;
+    const fraction = p.total === 0 ? 1 : p.done / p.total;
+    const bar = '#'.repeat(Math.round(fraction * width)).padEnd(width, '-');
+    const line = `[${bar}] ${p.done}/${p.total} tracks  ${p.tracksPerSec.toFixed(2)} tracks/s  ETA ${clock(p.etaSec)}  failed ${p.failed}`;
+    if (stream.isTTY) {
+      stream.write(`\r\x1b[2K${line}`);
+      if (p.final) stream.write('\n');
+    } else if (p.final || Date.now() - lastPlain > 2000) {
+      lastPlain = Date.now();
+      stream.write(`${line}\n`);
     }
   };
 }
