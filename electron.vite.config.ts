@@ -14,6 +14,7 @@ export default defineConfig({
           cli: resolve('src/cli/index.ts'),
           // Worker threads load a file: the analysis engine is its own bundle.
           'analysis-worker': resolve('src/engine/worker.ts'),
+          'index-worker': resolve('src/main/radio/index-worker.ts'),
         },
       },
     },

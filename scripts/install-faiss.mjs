@@ -19,8 +19,10 @@ function works() {
   try {
     const out = execFileSync(process.execPath, ['-e', `
       const { IndexFlatL2 } = require(${JSON.stringify(pkgDir)});
+      const { Index } = require(${JSON.stringify(pkgDir)});
       const ix = new IndexFlatL2(2); ix.add([0, 0, 1, 1]);
-      const r = ix.search([0.9, 0.9], 1); process.stdout.write(String(r.labels[0]));`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const back = Index.fromBuffer(ix.toBuffer());
+      const r = back.search([0.9, 0.9], 1); process.stdout.write(String(r.labels[0]));`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return out.trim() === '1';
   } catch {
     return false;
@@ -73,8 +75,9 @@ writeFileSync(join(pkgDir, 'binding.gyp'), JSON.stringify({
     sources: ['src/faiss.cc'],
     include_dirs: [addonInclude, prefix],
     libraries: ['-lfaiss', '-lgomp'],
-    cflags_cc: ['-std=c++17', '-fexceptions', '-fopenmp', '-O2'],
-    'cflags_cc!': ['-fno-exceptions'],
+    cflags_cc: ['-std=c++17', '-fexceptions', '-frtti', '-fopenmp', '-O2'],
+    // faiss dynamic_casts indexes (write_index, index_factory): node-gyp's default -fno-rtti would crash it.
+    'cflags_cc!': ['-fno-exceptions', '-fno-rtti'],
     defines: ['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS'],
   }],
 }, null, 2));

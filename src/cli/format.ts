@@ -1,5 +1,5 @@
 /** Plain-text renderings for the CLI. */
-import type { ScanSummary, Track } from '../shared/domain';
+import type { RadioPick, ScanSummary, Track } from '../shared/domain';
 import { SoundlikeError } from '../shared/errors';
 
 export function formatDuration(sec: number | null): string {
@@ -31,4 +31,29 @@ export function formatTrackTable(tracks: Track[]): string {
 export function formatError(error: unknown): string {
   const e = SoundlikeError.from(error);
   return `soundlike: ${e.message}${e.hint ? `\n  ${e.hint}` : ''}`;
+}
+
+/** Plain words for a distance, as the player shows them (0 same ... 1 unrelated). */
+export function closeness(distance: number): string {
+  if (distance < 0.15) return 'very close';
+  if (distance < 0.35) return 'close';
+  return 'related';
+}
+
+function span(start: number, end: number): string {
+  return `${formatDuration(start)}-${formatDuration(end)}`;
+}
+
+export function formatRadio(seed: Track, picks: RadioPick[], byId: Map<number, Track>): string {
+  const lines = [`Radio from "${seed.title}"${seed.artist ? ` by ${seed.artist}` : ''}:`, ''];
+  picks.forEach((p, i) => {
+    const t = byId.get(p.trackId);
+    const e = p.explanation;
+    const best = e.seeds[0];
+    lines.push(`${String(i + 1).padStart(2)}. ${t?.title ?? `#${p.trackId}`}${t?.artist ? ` - ${t.artist}` : ''}   ${closeness(e.distance)} (${e.distance.toFixed(3)})`);
+    if (best) lines.push(`    its ${span(e.pick.startSec, e.pick.endSec)} matched the seed's ${span(best.startSec, best.endSec)}`);
+    if (e.tagsInCommon.length) lines.push(`    both: ${e.tagsInCommon.join(', ')}`);
+  });
+  if (picks.length === 0) lines.push('No other analysed songs to pick from yet.');
+  return `${lines.join('\n')}\n`;
 }

@@ -10,7 +10,7 @@ import { SoundlikeError } from '../shared/errors';
 import { defaultDataDir } from '../main/paths';
 import { APP_VERSION, createServices } from '../main/services';
 import { startWebHost } from '../main/web/web-host';
-import { formatError, formatSummary, formatTrackTable } from './format';
+import { formatError, formatRadio, formatSummary, formatTrackTable } from './format';
 import { benchLibrary, watchProbe } from './bench/library-bench';
 import { createAnalysisProgressPrinter, createScanProgressPrinter } from './progress-bar';
 
@@ -23,6 +23,8 @@ Commands:
   tracks               list the library's tracks (--json for machine-readable output)
   serve                start the web host and print its address (with its access token)
   analyze              analyse the sound of every track not analysed yet, then exit
+  radio <track>        songs that sound like a track (a path or an id), with why each was picked
+                       (--count N, default 10; --adventure 0..1; --json)
   bench library        measure scanning and watching (--files N, default 10000; --big N, default 100000)
 
 Options:
@@ -40,7 +42,7 @@ class UsageError extends Error {}
 interface Parsed {
   command: string | undefined;
   positionals: string[];
-  values: { data?: string; model?: string; json?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
+  values: { data?: string; model?: string; count?: string; adventure?: string; json?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
 }
 
 function parse(argv: string[]): Parsed {
@@ -51,6 +53,8 @@ function parse(argv: string[]): Parsed {
       options: {
         data: { type: 'string' },
         model: { type: 'string' },
+        count: { type: 'string' },
+        adventure: { type: 'string' },
         json: { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },
@@ -164,6 +168,36 @@ async function analyze(dataDir: string, model: string | undefined): Promise<numb
   }
 }
 
+async function radio(dataDir: string, seedArg: string | undefined, values: Parsed['values']): Promise<number> {
+  if (!seedArg) throw new UsageError('radio needs a seed track: soundlike radio <track path or id>');
+  const count = values.count === undefined ? undefined : Number(values.count);
+  const adventure = values.adventure === undefined ? undefined : Number(values.adventure);
+  const services = await createServices({ dataDir, transport: 'web', live: false, manifestPath: values.model });
+  try {
+    const tracks = await services.api.library.listTracks();
+    const byId = new Map(tracks.map((t) => [t.id, t]));
+    const seedTrack = /^\d+$/.test(seedArg) ? byId.get(Number(seedArg)) : tracks.find((t) => t.path === resolve(seedArg));
+    if (!seedTrack) throw new SoundlikeError('UNKNOWN_TRACK', `No track in the library is ${/^\d+$/.test(seedArg) ? `id ${seedArg}` : resolve(seedArg)}.`, 'Scan its folder first (soundlike scan <folder>), or list ids with soundlike tracks.');
+    const session = await services.api.radio.previewRadio({ kind: 'track', trackId: seedTrack.id }, { count, adventure });
+    if (values.json) {
+      const brief = (id: number) => {
+        const t = byId.get(id);
+        return { id, path: t?.path, title: t?.title, artist: t?.artist, album: t?.album };
+      };
+      process.stdout.write(`${JSON.stringify({
+        seed: brief(seedTrack.id),
+        options: session.options,
+        picks: session.picks.map((p) => ({ ...brief(p.trackId), id: undefined, trackId: p.trackId, distance: p.explanation.distance, explanation: p.explanation })),
+      }, null, 2)}\n`);
+    } else {
+      process.stdout.write(formatRadio(seedTrack, session.picks, byId));
+    }
+    return 0;
+  } finally {
+    await services.dispose();
+  }
+}
+
 function count(text: string | undefined, fallback: number, name: string): number {
   if (text === undefined) return fallback;
   const n = Number(text);
@@ -206,6 +240,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'analyze':
       case 'analyse':
         return await analyze(dataDir, values.model);
+      case 'radio':
+        return await radio(dataDir, positionals[0], values);
       case 'bench':
         return await bench(positionals, values);
       default:

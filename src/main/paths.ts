@@ -18,11 +18,13 @@ export interface DataPaths {
   root: string;
   database: string;
   covers: string;
+  /** Persisted vector indexes (a cache of SQLite's fragment vectors). */
+  vectors: string;
 }
 
 export function dataPaths(root: string): DataPaths {
   const dir = resolve(root);
-  return { root: dir, database: join(dir, 'library.db'), covers: join(dir, 'covers') };
+  return { root: dir, database: join(dir, 'library.db'), covers: join(dir, 'covers'), vectors: join(dir, 'vectors') };
 }
 
 /**
@@ -45,4 +47,9 @@ export function defaultManifestPath(env: NodeJS.ProcessEnv = process.env): strin
 /** The built analysis worker (a separate bundle: worker threads load a file). */
 export function analysisWorkerPath(): string {
   return join(appRoot(), 'out', 'main', 'analysis-worker.js');
+}
+
+/** The built vector-index worker. */
+export function indexWorkerPath(): string {
+  return join(appRoot(), 'out', 'main', 'index-worker.js');
 }

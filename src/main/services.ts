@@ -12,7 +12,9 @@ import { EngineClient } from './analysis/engine-client';
 import { LibraryDb } from './db/library-db';
 import { LibraryServiceImpl } from './library/library-service';
 import { MediaFiles } from './media/media-files';
-import { analysisWorkerPath, dataPaths, defaultManifestPath, type DataPaths } from './paths';
+import { analysisWorkerPath, dataPaths, defaultManifestPath, indexWorkerPath, type DataPaths } from './paths';
+import { RadioServiceImpl } from './radio/radio-service';
+import { VectorIndex } from './radio/vector-index';
 import { PlaybackServiceImpl } from './playback/playback-service';
 import { SettingsServiceImpl } from './settings/settings-service';
 
@@ -26,7 +28,7 @@ export interface ServicesOptions {
 }
 
 export interface Services {
-  api: SoundlikeApi & { library: LibraryServiceImpl; playback: PlaybackServiceImpl; settings: SettingsServiceImpl; analysis: AnalysisServiceImpl };
+  api: SoundlikeApi & { library: LibraryServiceImpl; playback: PlaybackServiceImpl; settings: SettingsServiceImpl; analysis: AnalysisServiceImpl; radio: RadioServiceImpl };
   /** The analysis worker's handle (benchmarks use it directly). */
   engine: EngineClient;
   media: MediaFiles;
@@ -59,6 +61,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     };
   });
   const analysis = new AnalysisServiceImpl(db, engine, async () => (await settings.getSettings()).fragmentStepSec);
+  const index = new VectorIndex(indexWorkerPath());
+  const radio = new RadioServiceImpl({ db, analysis, playback, index, vectorsDir: paths.vectors });
   if (options.live) await library.start({ rescan: true });
   const engineKey = (s: Settings) => `${s.analysisDevice}/${s.analysisThreads}/${s.fragmentStepSec}`;
   let engineSettings = engineKey(await settings.getSettings());
@@ -76,13 +80,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
   if (options.live && (await settings.getSettings()).autoAnalyse) analysis.kick();
   const stopFollowingSettings = () => subscriptions.forEach((unsubscribe) => unsubscribe());
   return {
-    api: { library, playback, settings, analysis },
+    api: { library, playback, settings, analysis, radio },
     engine,
     media: new MediaFiles(db, paths.covers),
     paths,
     notices: db.notices,
     async dispose() {
       stopFollowingSettings();
+      radio.dispose();
+      await index.close();
       await analysis.dispose();
       await library.dispose();
       playback.dispose();

@@ -11,6 +11,10 @@ import type {
   MusicFolder,
   PlayRecord,
   QueueState,
+  RadioFeedbackKind,
+  RadioOptions,
+  RadioSeed,
+  RadioSession,
   ScanFailure,
   ScanProgress,
   ScanSummary,
@@ -39,6 +43,9 @@ export interface LibraryService {
   /** Files that could not be read, with why. */
   listScanFailures(): Promise<ScanFailure[]>;
   getScanProgress(): Promise<ScanProgress>;
+  /** Likes feed the liked-songs radio. */
+  setLiked(trackId: number, liked: boolean): Promise<void>;
+  listLiked(): Promise<number[]>;
   onDidScanProgress: Event<ScanProgress>;
   onDidChangeTracks: Event<TracksChanged>;
   onDidChangeFolders: Event<MusicFolder[]>;
@@ -85,12 +92,30 @@ export interface AnalysisService {
   onDidAnalyseTrack: Event<TrackAnalysisState>;
 }
 
+export interface RadioService {
+  /**
+   * "Play similar sounding": builds a radio from the seed (analysing seed songs first if needed), puts
+   * it in the queue (a one-song seed plays first) and returns the picks with their explanations.
+   */
+  playSimilar(seed: RadioSeed, options?: Partial<RadioOptions>): Promise<RadioSession>;
+  /** The same picks without touching the queue. */
+  previewRadio(seed: RadioSeed, options?: Partial<RadioOptions>): Promise<RadioSession>;
+  /** Adds more picks to the playing radio (it also does so by itself as the queue drains). */
+  extendRadio(count?: number): Promise<QueueState>;
+  /** Negative feedback for the playing radio: 'skip', or 'less' (also drops it from what is queued). */
+  radioFeedback(trackId: number, kind: RadioFeedbackKind): Promise<void>;
+  getActiveRadio(): Promise<RadioSession | null>;
+  stopRadio(): Promise<void>;
+  onDidChangeRadio: Event<RadioSession | null>;
+}
+
 /** Everything main serves. */
 export interface SoundlikeApi {
   library: LibraryService;
   playback: PlaybackService;
   settings: SettingsService;
   analysis: AnalysisService;
+  radio: RadioService;
 }
 
 export type ServiceName = keyof SoundlikeApi;
@@ -111,6 +136,8 @@ export const CONTRACT = {
     getTrack: 'command',
     listScanFailures: 'command',
     getScanProgress: 'command',
+    setLiked: 'command',
+    listLiked: 'command',
     onDidScanProgress: 'event',
     onDidChangeTracks: 'event',
     onDidChangeFolders: 'event',
@@ -142,6 +169,15 @@ export const CONTRACT = {
     listAnalysisFailures: 'command',
     onDidAnalysisProgress: 'event',
     onDidAnalyseTrack: 'event',
+  },
+  radio: {
+    playSimilar: 'command',
+    previewRadio: 'command',
+    extendRadio: 'command',
+    radioFeedback: 'command',
+    getActiveRadio: 'command',
+    stopRadio: 'command',
+    onDidChangeRadio: 'event',
   },
 } as const satisfies ContractShape;
 

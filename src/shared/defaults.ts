@@ -39,3 +39,27 @@ export const WEB_HOST_DEFAULTS = {
   host: '127.0.0.1',
   port: 7878,
 } as const;
+
+export const RADIO_DEFAULTS: Readonly<{ count: number; adventure: number; artistGap: number }> = {
+  count: 10,
+  adventure: 0.2,
+  artistGap: 3,
+};
+
+export const RADIO_TUNABLES = {
+  /** Seed fragments used at most (a spread sample of long songs and big seed sets). */
+  maxSeedFragments: 64,
+  /** Fragments fetched from the index per wanted pick (several fragments per song share the top). */
+  hitsPerPick: 40,
+  minHits: 400,
+  /** Weight of negative feedback (skips, "less like this") against the seeds. */
+  negativeWeight: 0.5,
+  /** Songs played this recently are not picked. */
+  recentPlayMs: 2 * 3600_000,
+  /** Extend the radio when this few picks are left after the one playing. */
+  extendWhenLeft: 2,
+  /** The index stays exact (Flat) up to this many fragment vectors. */
+  exactLimit: 200_000,
+  nprobe: 48,
+  rebuildTombstoneShare: 0.15,
+} as const;

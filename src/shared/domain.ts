@@ -81,7 +81,32 @@ export interface TracksChanged {
   version: number;
 }
 
-export type QueueItemOrigin = { kind: 'user' };
+/** One moment of a song: a fragment's span and what the model heard there. */
+export interface FragmentMoment {
+  trackId: number;
+  startSec: number;
+  endSec: number;
+  /** The fragment's most probable tags, with probabilities. */
+  tags: { tag: string; p: number }[];
+}
+
+/** Why a radio picked a song: the moment of it that matched which moments of the seed. */
+export interface PickExplanation {
+  /** The pick's best-matching fragment. */
+  pick: FragmentMoment;
+  /** The seed fragments closest to it, closest first, each with its own cosine distance. */
+  seeds: (FragmentMoment & { distance: number })[];
+  /** The design's score: sum over the seed fragments of the cosine distance to the pick's fragment. */
+  distanceSum: number;
+  /** distanceSum / number of seed fragments: 0 same, 1 unrelated, 2 opposite. */
+  distance: number;
+  /** Tags predicted both for the pick's moment and its closest seed moment. */
+  tagsInCommon: string[];
+}
+
+export type QueueItemOrigin =
+  | { kind: 'user' }
+  | { kind: 'radio'; radioId: number; explanation: PickExplanation | null };
 
 export interface QueueItem {
   /** Stable id of this entry (the same track can be queued twice). */
@@ -184,3 +209,33 @@ export interface AnalysisFailure {
   reason: string;
   at: number;
 }
+
+/** What a radio is built from. */
+export type RadioSeed =
+  | { kind: 'track'; trackId: number }
+  | { kind: 'tracks'; trackIds: number[] }
+  | { kind: 'liked' };
+
+export interface RadioOptions {
+  /** Picks to queue now (the radio adds more as the queue drains). */
+  count: number;
+  /** 0 = as close as possible; 1 = varied (more distant picks, spread apart). */
+  adventure: number;
+  /** No artist twice within this many picks. */
+  artistGap: number;
+}
+
+export interface RadioPick {
+  trackId: number;
+  explanation: PickExplanation;
+}
+
+export interface RadioSession {
+  radioId: number;
+  seed: RadioSeed;
+  seedTrackIds: number[];
+  options: RadioOptions;
+  picks: RadioPick[];
+}
+
+export type RadioFeedbackKind = 'skip' | 'less';

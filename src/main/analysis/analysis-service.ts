@@ -50,6 +50,11 @@ export class AnalysisServiceImpl implements AnalysisService {
     private readonly stepSec: () => Promise<number>,
   ) {}
 
+  /** The loaded model's vector size; null until it is loaded. */
+  get embeddingSize(): number | null {
+    return this.model?.embeddingSize ?? null;
+  }
+
   /** The version current results must carry; null until the model is loaded. */
   async version(): Promise<AnalysisVersion | null> {
     if (!this.model) return null;

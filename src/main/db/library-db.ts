@@ -9,6 +9,7 @@ import { FolderQueries } from './queries/folders';
 import { KeyValueQueries } from './queries/kv';
 import { PlayQueries } from './queries/plays';
 import { QueueQueries } from './queries/queue';
+import { RadioQueries } from './queries/radio';
 import { TrackQueries } from './queries/tracks';
 
 export class LibraryDb {
@@ -19,6 +20,7 @@ export class LibraryDb {
   readonly kv: KeyValueQueries;
   readonly plays: PlayQueries;
   readonly analysis: AnalysisQueries;
+  readonly radio: RadioQueries;
   /** What opening the database had to tell the user (a recovery from a damaged file, say). */
   readonly notices: string[];
 
@@ -31,6 +33,7 @@ export class LibraryDb {
     this.kv = new KeyValueQueries(db);
     this.plays = new PlayQueries(db);
     this.analysis = new AnalysisQueries(db);
+    this.radio = new RadioQueries(db);
   }
 
   static open(path: string): LibraryDb {
@@ -41,6 +44,11 @@ export class LibraryDb {
   /** Runs fn in one write transaction. */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
+  }
+
+  /** The database file (the index worker opens it read-only). */
+  get file(): string {
+    return this.path;
   }
 
   backup(): Promise<boolean> {

@@ -132,6 +132,16 @@ export class LibraryServiceImpl implements LibraryService {
     return this.progress;
   }
 
+  async setLiked(trackId: number, liked: boolean): Promise<void> {
+    await this.getTrack(trackId);
+    if (typeof liked !== 'boolean') throw new SoundlikeError('INVALID_ARGUMENT', 'liked must be true or false.');
+    this.db.radio.setLiked(trackId, liked);
+  }
+
+  async listLiked(): Promise<number[]> {
+    return this.db.radio.likedTrackIds();
+  }
+
   async dispose(): Promise<void> {
     await this.watcher.close();
     await this.scanChain.catch(() => undefined);

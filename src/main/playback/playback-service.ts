@@ -3,7 +3,7 @@
  * The audio itself plays in the renderer; it reports where it is with setCurrentIndex and recordPlay.
  */
 import type { PlaybackService } from '../../shared/contract';
-import type { PlayRecord, QueueItem, QueueState } from '../../shared/domain';
+import type { PlayRecord, QueueItem, QueueItemOrigin, QueueState } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
 import type { LibraryDb } from '../db/library-db';
 import { Emitter } from '../events';
@@ -30,8 +30,11 @@ function requireIds(ids: unknown, what: string): number[] {
 
 export class PlaybackServiceImpl implements PlaybackService {
   private readonly queueEmitter = new Emitter<QueueState>();
+  private readonly playEmitter = new Emitter<PlayRecord>();
   private version = 1;
   readonly onDidChangeQueue = this.queueEmitter.event;
+  /** Main-side only (not in the contract): a play was recorded; the radio reads skips from it. */
+  readonly onDidRecordPlay = this.playEmitter.event;
 
   constructor(private readonly db: LibraryDb) {}
 
@@ -104,11 +107,30 @@ export class PlaybackServiceImpl implements PlaybackService {
       throw new SoundlikeError('INVALID_ARGUMENT', 'A play record needs a track id and the seconds listened.');
     }
     if (!this.db.tracks.byId(record.trackId)) return; // the track was removed meanwhile: nothing to keep
-    this.db.plays.record({ trackId: record.trackId, listenedSec: record.listenedSec, completed: Boolean(record.completed) });
+    const play = { trackId: record.trackId, listenedSec: record.listenedSec, completed: Boolean(record.completed) };
+    this.db.plays.record(play);
+    this.playEmitter.fire(play);
+  }
+
+  /** Replaces the queue with entries that carry their origin (a radio's picks and explanations). */
+  async replaceQueueWith(entries: { trackId: number; origin: QueueItemOrigin }[], startIndex: number): Promise<QueueState> {
+    this.existingTracks(entries.map((e) => e.trackId));
+    const items = entries.map((e, i) => ({ id: i + 1, trackId: e.trackId, origin: e.origin }));
+    return this.save(items, items.length === 0 ? -1 : Math.min(Math.max(0, startIndex), items.length - 1));
+  }
+
+  /** Appends entries that carry their origin. */
+  async enqueueWith(entries: { trackId: number; origin: QueueItemOrigin }[]): Promise<QueueState> {
+    this.existingTracks(entries.map((e) => e.trackId));
+    const { items, currentIndex } = this.state();
+    let nextId = items.reduce((max, item) => Math.max(max, item.id), 0) + 1;
+    const merged = [...items, ...entries.map((e) => ({ id: nextId++, trackId: e.trackId, origin: e.origin }))];
+    return this.save(merged, currentIndex === -1 && merged.length > 0 ? 0 : currentIndex);
   }
 
   dispose(): void {
     this.queueEmitter.dispose();
+    this.playEmitter.dispose();
   }
 
   private existingTracks(ids: number[]): number[] {

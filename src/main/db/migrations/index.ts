@@ -104,6 +104,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX fragments_by_track ON fragments(track_id);
     `,
   },
+  {
+    version: 3,
+    description: 'radios, their negative feedback, liked songs',
+    sql: `
+      CREATE TABLE radios (
+        id INTEGER PRIMARY KEY,
+        seed TEXT NOT NULL,
+        options TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE radio_feedback (
+        id INTEGER PRIMARY KEY,
+        radio_id INTEGER NOT NULL REFERENCES radios(id) ON DELETE CASCADE,
+        track_id INTEGER NOT NULL REFERENCES tracks(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('skip', 'less')),
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX radio_feedback_by_radio ON radio_feedback(radio_id);
+      CREATE TABLE likes (
+        track_id INTEGER PRIMARY KEY REFERENCES tracks(id) ON DELETE CASCADE,
+        at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

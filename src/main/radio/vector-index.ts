@@ -1,0 +1,100 @@
+/**
+ * Main's handle on the index worker. Requests are answered in order; the worker is started lazily and
+ * restarted if it dies (the index is rebuilt or reread from disk then).
+ */
+import { Worker } from 'node:worker_threads';
+import type { FromIndexWorker, IndexConfig, IndexStats, SearchHits, ToIndexWorker } from './index-protocol';
+
+type Request = ToIndexWorker extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export class VectorIndex {
+  private worker: Worker | null = null;
+  private opened: Promise<IndexStats> | null = null;
+  private config: IndexConfig | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve(answer: FromIndexWorker & { type: 'ok' }): void; reject(error: Error): void }>();
+
+  constructor(private readonly workerPath: string) {}
+
+  /** Opens (or re-opens for another model/step) the index; resolves with its stats. */
+  open(config: IndexConfig): Promise<IndexStats> {
+    const same = this.config && JSON.stringify(this.config) === JSON.stringify(config);
+    if (!same || !this.opened) {
+      this.config = config;
+      this.opened = this.request({ type: 'open', config }).then((a) => a.stats as IndexStats);
+      this.opened.catch(() => {
+        this.opened = null;
+      });
+    }
+    return this.opened;
+  }
+
+  get isOpen(): boolean {
+    return this.opened !== null;
+  }
+
+  async refresh(): Promise<{ added: number; removed: number }> {
+    if (!this.opened) return { added: 0, removed: 0 };
+    await this.opened;
+    return (await this.request({ type: 'refresh' })).changed ?? { added: 0, removed: 0 };
+  }
+
+  async search(query: Float32Array, k: number): Promise<SearchHits> {
+    if (!this.opened) throw new Error('vector index not open');
+    await this.opened;
+    return (await this.request({ type: 'search', query, k })).hits as SearchHits;
+  }
+
+  async stats(): Promise<IndexStats | null> {
+    if (!this.opened) return null;
+    await this.opened;
+    return (await this.request({ type: 'stats' })).stats ?? null;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.opened = null;
+    for (const p of this.pending.values()) p.reject(new Error('vector index closed'));
+    this.pending.clear();
+    await worker?.terminate();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.workerPath);
+    worker.on('message', (answer: FromIndexWorker) => {
+      const waiter = this.pending.get(answer.id);
+      this.pending.delete(answer.id);
+      if (!waiter) return;
+      if (answer.type === 'ok') waiter.resolve(answer);
+      else waiter.reject(new Error(answer.message));
+    });
+    const fail = (error: Error) => {
+      if (this.worker === worker) {
+        this.worker = null;
+        this.opened = null; // the next request re-opens (reading the saved index or rebuilding it)
+      }
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', (error) => fail(new Error(`the vector index worker crashed: ${error.message}`)));
+    worker.on('exit', (code) => fail(new Error(`the vector index worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private request(message: Request): Promise<FromIndexWorker & { type: 'ok' }> {
+    if (message.type !== 'open' && !this.worker && this.config) {
+      // The worker died since: open again first (the index is read back or rebuilt from SQLite).
+      const config = this.config;
+      this.opened = this.request({ type: 'open', config }).then((a) => a.stats as IndexStats);
+    }
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id } as ToIndexWorker);
+    });
+  }
+}

@@ -1,0 +1,45 @@
+import type { IncomingMessage } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { isAllowedHost, isAuthorized, newToken, presentedToken } from './auth';
+
+const req = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;
+const url = (path: string) => new URL(path, 'http://127.0.0.1:7878');
+
+describe('web host auth', () => {
+  it('makes long, URL-safe, different tokens', () => {
+    const a = newToken();
+    expect(a).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(newToken()).not.toBe(a);
+  });
+
+  it('takes the token from the bearer header, the cookie, or the query, in that order', () => {
+    expect(presentedToken(req({ authorization: 'Bearer abc' }), url('/?token=zzz'))).toBe('abc');
+    expect(presentedToken(req({ cookie: 'theme=dark; soundlike_token=c%2Fd; x=1' }), url('/?token=zzz'))).toBe('c/d');
+    expect(presentedToken(req({}), url('/media/track/1?token=q'))).toBe('q');
+    expect(presentedToken(req({ authorization: 'Basic abc' }), url('/'))).toBeNull();
+  });
+
+  it('authorises only the exact token', () => {
+    const token = 'the-token';
+    expect(isAuthorized(req({ authorization: `Bearer ${token}` }), url('/'), token)).toBe(true);
+    expect(isAuthorized(req({ authorization: 'Bearer the-toke' }), url('/'), token)).toBe(false);
+    expect(isAuthorized(req({ authorization: 'Bearer the-token-and-more' }), url('/'), token)).toBe(false);
+    expect(isAuthorized(req({}), url('/'), token)).toBe(false);
+    expect(isAuthorized(req({ cookie: 'soundlike_token=' }), url('/'), token)).toBe(false);
+  });
+
+  it('allows loopback names on the bound port only', () => {
+    for (const host of ['127.0.0.1:7878', 'localhost:7878', 'LOCALHOST:7878', '[::1]:7878']) {
+      expect(isAllowedHost(req({ host }), 7878, '127.0.0.1'), host).toBe(true);
+    }
+    for (const host of ['127.0.0.1:7879', 'evil.example:7878', 'localhost', '', '127.0.0.1.nip.io:7878']) {
+      expect(isAllowedHost(req({ host }), 7878, '127.0.0.1'), host).toBe(false);
+    }
+    expect(isAllowedHost(req({}), 7878, '127.0.0.1')).toBe(false);
+  });
+
+  it('allows the address it is bound to', () => {
+    expect(isAllowedHost(req({ host: '192.168.1.5:7878' }), 7878, '192.168.1.5')).toBe(true);
+    expect(isAllowedHost(req({ host: '[fd00::2]:7878' }), 7878, 'fd00::2')).toBe(true);
+  });
+});
