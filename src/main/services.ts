@@ -66,6 +66,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   if (options.live) await library.start({ rescan: true });
   const engineKey = (s: Settings) => `${s.analysisDevice}/${s.analysisThreads}/${s.fragmentStepSec}`;
   let engineSettings = engineKey(await settings.getSettings());
+  const followLibrary = library.onDidChangeTracks(() => playback.libraryChanged());
   const subscriptions = options.live ? [
     settings.onDidChangeSettings((s) => void library.setWatching(s.watchFolders)),
     settings.onDidChangeSettings((s) => {
@@ -78,7 +79,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     library.onDidChangeTracks(() => void settings.getSettings().then((s) => s.autoAnalyse && analysis.kick())),
   ] : [];
   if (options.live && (await settings.getSettings()).autoAnalyse) analysis.kick();
-  const stopFollowingSettings = () => subscriptions.forEach((unsubscribe) => unsubscribe());
+  const stopFollowingSettings = () => [followLibrary, ...subscriptions].forEach((unsubscribe) => unsubscribe());
   return {
     api: { library, playback, settings, analysis, radio },
     engine,

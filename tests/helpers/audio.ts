@@ -38,6 +38,8 @@ export interface ClipOptions {
   cover?: boolean;
   /** Colour of the cover, so two covers differ. */
   coverColor?: string;
+  /** Further tags written as-is, e.g. { REPLAYGAIN_TRACK_GAIN: '-6.50 dB' }. */
+  extraTags?: Record<string, string>;
 }
 
 const CODEC_ARGS: Record<AudioFormat, string[]> = {
@@ -73,7 +75,7 @@ function metadataArgs(tags: Tags): string[] {
 
 /** Writes one clip with ffmpeg to `path`. */
 export async function makeClip(path: string, options: ClipOptions): Promise<string> {
-  const { format, seconds = 1, frequency = 440, tags = null, cover = false, coverColor = 'red' } = options;
+  const { format, seconds = 1, frequency = 440, tags = null, cover = false, coverColor = 'red', extraTags = {} } = options;
   const args = ['-hide_banner', '-loglevel', 'error', '-y',
     '-f', 'lavfi', '-i', `sine=frequency=${frequency}:sample_rate=44100:duration=${seconds}`];
   const withCover = cover && COVER_FORMATS.includes(format);
@@ -85,9 +87,17 @@ export async function makeClip(path: string, options: ClipOptions): Promise<stri
   if (format === 'mp3') args.push('-id3v2_version', '3');
   args.push('-map_metadata', '-1');
   if (tags) args.push(...metadataArgs(tags));
+  for (const [key, value] of Object.entries(extraTags)) args.push('-metadata', `${key}=${value}`);
   args.push(path);
   mkdirSync(dirname(path), { recursive: true });
   await run('ffmpeg', args, { timeout: 60_000 });
+  return path;
+}
+
+/** Writes a 64x64 single-colour picture (jpg or png by extension), e.g. an album's cover.jpg. */
+export async function makeImage(path: string, color = 'blue'): Promise<string> {
+  mkdirSync(dirname(path), { recursive: true });
+  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${color}:s=64x64:d=1`, '-frames:v', '1', path], { timeout: 60_000 });
   return path;
 }
 

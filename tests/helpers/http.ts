@@ -8,9 +8,12 @@ export interface RawResponse {
   json<T = unknown>(): T;
 }
 
-export function httpRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+export function httpRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; /** A connection of its own, never reused. */ fresh?: boolean } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+    const req = request(url, { method: options.method ?? 'GET', headers: options.headers, ...(options.fresh ? { agent: false } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
@@ -43,7 +46,7 @@ export function openSse(url: string, headers: Record<string, string>): Promise<S
     const messages: SseMessage[] = [];
     const waiters = new Set<() => void>();
     let buffer = '';
-    const req = request(url, { headers: { accept: 'text/event-stream', ...headers } }, (res: IncomingMessage) => {
+    const req = request(url, { agent: false, headers: { accept: 'text/event-stream', ...headers } }, (res: IncomingMessage) => {
       if (res.statusCode !== 200) {
         reject(new Error(`SSE answered ${res.statusCode}`));
         res.resume();

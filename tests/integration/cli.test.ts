@@ -4,14 +4,15 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Track } from '../../src/shared/domain';
 import { generateClipCache, makeTempDir, place, type ClipCache, type TempDir } from '../helpers/audio';
 import { httpRequest } from '../helpers/http';
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'soundlike.js');
 const BUNDLE = join(ROOT, 'out', 'main', 'cli.js');
 const exec = promisify(execFile);
@@ -137,6 +138,30 @@ describe('soundlike CLI', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('There is no folder at /missing/soundlike-nowhere');
     expect(run.stderr).toMatch(/spelling|drive/);
+  });
+
+  it('scan of several folders scans the good ones, reports the missing one, and exits 2', async () => {
+    const other = tmp.at('other-music');
+    place(cache.untagged.mp3, join(other, 'x.mp3'));
+    const run = await soundlike(['scan', other, tmp.at('not-there'), '--data', tmp.at('multi-data')]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/Scanned .*other-music: 1 added/);
+    expect(run.stderr).toContain(`There is no folder at ${tmp.at('not-there')}`);
+  });
+
+  it('serve on a port already in use exits 2 saying so', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const run = await soundlike(['serve', '--port', String(port), '--data', data]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`Port ${port} .*already in use`));
+      expect(run.stderr).toMatch(/--port 0/);
+    } finally {
+      blocker.close();
+    }
   });
 
   it('scan without a folder and a bad --port are usage errors (exit 2)', async () => {

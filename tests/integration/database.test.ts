@@ -87,6 +87,25 @@ describe('library database', () => {
     }
   });
 
+  it('starts a new library (keeping both files) when library.db and its backup are both damaged', async () => {
+    const data = tmp.at('both-damaged');
+    mkdirSync(data);
+    writeFileSync(join(data, 'library.db'), pseudoRandomBytes(8192, 1));
+    writeFileSync(join(data, 'library.db.backup'), pseudoRandomBytes(8192, 2));
+    const services = await openServices(data);
+    try {
+      expect(await services.api.library.listFolders()).toEqual([]);
+      expect(services.notices.join(' ')).toMatch(/damaged/);
+      expect(readdirSync(data).filter((n) => n.includes('damaged')).length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await services.dispose();
+    }
+    // And the next start is clean.
+    const again = await openServices(data);
+    expect(again.notices).toEqual([]);
+    await again.dispose();
+  });
+
   it('refuses a database written by a newer schema with DATABASE_TOO_NEW and a hint, leaving it untouched', async () => {
     const data = tmp.at('too-new');
     await (await openServices(data)).dispose();

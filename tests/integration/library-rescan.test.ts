@@ -2,7 +2,7 @@
  * Incremental rescans (house rule 6: rescan by size and mtime) and folder validation, on real files.
  * The tests in the first describe run in order: each builds on the state the previous one left.
  */
-import { mkdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +127,37 @@ describe('incremental rescan', () => {
   });
 });
 
+describe('move detection', () => {
+  let tmp: TempDir;
+  let services: Services;
+
+  beforeAll(async () => {
+    tmp = makeTempDir();
+    services = await openServices(tmp.at('data'));
+  });
+
+  afterAll(async () => {
+    await services?.dispose();
+    tmp?.cleanup();
+  });
+
+  it('a different untagged recording of the same length replacing a deleted one is not a move', async () => {
+    // Same format and length: identical size and duration, different sound.
+    const music = tmp.at('music');
+    await makeClip(join(music, 'take one.wav'), { format: 'wav', seconds: 1, frequency: 300 });
+    const { folder } = await services.api.library.addFolderAndScan(music);
+    const [first] = await services.api.library.listTracks();
+    await services.api.playback.recordPlay({ trackId: first.id, listenedSec: 1, completed: true });
+    rmSync(join(music, 'take one.wav'));
+    await makeClip(join(music, 'another song.wav'), { format: 'wav', seconds: 1, frequency: 1200 });
+    const summary = await services.api.library.rescan(folder.id);
+    expect(summary).toMatchObject({ added: 1, removed: 1, moved: 0 });
+    const [second] = await services.api.library.listTracks();
+    expect(second.id).not.toBe(first.id);
+    expect(playsOf(services, second.id)).toBe(0);
+  });
+});
+
 describe('failed files', () => {
   let cache: ClipCache;
   let tmp: TempDir;
@@ -163,6 +194,20 @@ describe('failed files', () => {
     expect(fixed).toMatchObject({ added: 1, failed: 0 });
     expect(await services.api.library.listScanFailures()).toEqual([]);
     expect((await services.api.library.listTracks()).map((t) => t.title).sort()).toEqual(['Title mp3', 'bad']);
+  });
+
+  it('a dangling link is a failure until it points at a real track, then it is added', async () => {
+    const music = tmp.at('links');
+    mkdirSync(music);
+    const target = tmp.at('link-target.mp3');
+    symlinkSync(target, join(music, 'linked.mp3'));
+    const { folder, summary } = await services.api.library.addFolderAndScan(music);
+    expect(summary).toMatchObject({ added: 0, failed: 1 });
+    expect((await services.api.library.rescan(folder.id))).toMatchObject({ failed: 0, added: 0 });
+    place(cache.tagged.mp3, target);
+    const fixed = await services.api.library.rescan(folder.id);
+    expect(fixed).toMatchObject({ added: 1, failed: 0 });
+    expect((await services.api.library.listScanFailures()).map((f) => f.path)).not.toContain(join(music, 'linked.mp3'));
   });
 
   it('a failure whose file is deleted is forgotten', async () => {
@@ -220,6 +265,13 @@ describe('music folders', () => {
   it('rejects a folder inside, or around, one already added with FOLDER_INSIDE_ANOTHER', async () => {
     await expectCode(services.api.library.addFolder(tmp.at('lib', 'inner')), 'FOLDER_INSIDE_ANOTHER');
     await expectCode(services.api.library.addFolder(tmp.path), 'FOLDER_INSIDE_ANOTHER');
+  });
+
+  it('rejects a link to a folder already in the library (its tracks would be listed twice)', async () => {
+    symlinkSync(tmp.at('lib'), tmp.at('lib-link'));
+    symlinkSync(tmp.at('lib', 'inner'), tmp.at('inner-link'));
+    await expectCode(services.api.library.addFolder(tmp.at('lib-link')), 'FOLDER_ALREADY_ADDED');
+    await expectCode(services.api.library.addFolder(tmp.at('inner-link')), 'FOLDER_INSIDE_ANOTHER');
   });
 
   it('accepts a sibling folder whose name merely starts like another', async () => {

@@ -165,6 +165,10 @@ describe('library scan of every format and every broken input', () => {
     expect(last.done).toBe(last.total);
   });
 
+  it('getScanProgress reports the final tick once the scan is over', async () => {
+    expect(await services.api.library.getScanProgress()).toEqual(progress[progress.length - 1]);
+  });
+
   it('counts the folder tracks and records when it was scanned', async () => {
     const [folder] = await services.api.library.listFolders();
     expect(folder).toMatchObject({ path: music, status: 'ok', statusMessage: null, trackCount: tracks.length, watching: false });

@@ -96,4 +96,15 @@ describe('watched folder (live services)', () => {
     expect(tracks.length).toBeGreaterThan(0);
     expect(tracks.every((t) => !t.available)).toBe(true);
   });
+
+  it('recreating a deleted folder brings it back (found by the 5 s root poll) and watches it again', async () => {
+    const back = waitFor(services.api.library.onDidChangeFolders, (fs) => fs.some((f) => f.id === folder.id && f.status === 'ok' && f.watching), 25_000, 'the recreated folder to be ok and watched');
+    place(cache.untagged.flac, join(music, 'reborn.flac'));
+    await back;
+    // The rescan that found it back has run (or is queued): wait for it, then check.
+    await services.api.library.rescan(folder.id);
+    const tracks = await services.api.library.listTracks();
+    expect(tracks.map((t) => t.path)).toEqual([join(music, 'reborn.flac')]);
+    expect(tracks.every((t) => t.available)).toBe(true);
+  });
 });

@@ -148,4 +148,26 @@ describe('playback queue', () => {
     expect(trackIds(q)).toEqual(['b', 'c']);
     expect(trackIds({ ...q, items: [current(q)] })).toEqual(['b']);
   });
+
+  it('when the playing entry\'s own track leaves the library, the entry after it becomes current', async () => {
+    await makeClip(tmp.at('music', 'g.wav'), { format: 'wav', seconds: 1, frequency: 900 });
+    await makeClip(tmp.at('music', 'h.wav'), { format: 'wav', seconds: 1, frequency: 950 });
+    await services.api.library.rescan();
+    for (const track of await services.api.library.listTracks()) id[track.title] = track.id;
+    let q = await services.api.playback.replaceQueue([id.c, id.g, id.h], 1);
+    rmSync(tmp.at('music', 'g.wav'));
+    await services.api.library.rescan();
+    q = await services.api.playback.getQueue();
+    expect(trackIds(q)).toEqual(['c', 'h']);
+    expect(trackIds({ ...q, items: [current(q)] })).toEqual(['h']);
+  });
+
+  it('announces the queue when tracks in it leave the library', async () => {
+    await services.api.playback.replaceQueue([id.c, id.h], 0);
+    const announced = waitFor(services.api.playback.onDidChangeQueue, (q) => q.items.length === 1, 5000, 'onDidChangeQueue after a queued track was removed');
+    rmSync(tmp.at('music', 'h.wav'));
+    await services.api.library.rescan();
+    const q = await announced;
+    expect(trackIds(q)).toEqual(['c']);
+  });
 });

@@ -56,6 +56,11 @@ describe('settings', () => {
     expect(await services.api.settings.getSettings()).toEqual(before);
   });
 
+  it('accepts the bounds of the volume range', async () => {
+    expect((await services.api.settings.updateSettings({ volume: 0 })).volume).toBe(0);
+    expect((await services.api.settings.updateSettings({ volume: 1 })).volume).toBe(1);
+  });
+
   it('rejects a patch that is not an object', async () => {
     await expectCode(services.api.settings.updateSettings(null as unknown as Partial<Settings>), 'INVALID_ARGUMENT');
   });

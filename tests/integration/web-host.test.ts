@@ -2,7 +2,7 @@
  * The web host over real HTTP on a free port, with real services, real files and a real token:
  * auth (bearer, cookie, Host check), command envelopes, media with Range, covers, SSE events.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,6 +139,22 @@ describe('web host', () => {
     }
   });
 
+  it('accepts the token as ?token= on media URLs (an <audio> element cannot send headers)', async () => {
+    const res = await httpRequest(`${host.origin}${trackMediaPath(mp3.id)}?token=${TOKEN}`, { headers: { range: 'bytes=0-9' } });
+    expect(res.status).toBe(206);
+    expect(res.body.equals(readFileSync(mp3.path).subarray(0, 10))).toBe(true);
+  });
+
+  it('refuses a request body over the size limit with 400', async () => {
+    const res = await httpRequest(`${host.origin}${commandPath('library', 'getTrack')}`, {
+      method: 'POST', headers: auth, body: `[${'1'.repeat(5 * 1024 * 1024)}]`,
+      // The server stops reading mid-body, which spoils that connection for reuse.
+      fresh: true,
+    });
+    expect(res.status).toBe(400);
+    expect(res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+  });
+
   it('answers a range past the end with 416 and the size', async () => {
     const size = statSync(mp3.path).size;
     const res = await httpRequest(`${host.origin}${trackMediaPath(mp3.id)}`, { headers: { ...auth, range: `bytes=${size}-` } });
@@ -159,6 +175,18 @@ describe('web host', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_TRACK' } });
     expect((await httpRequest(`${host.origin}/media/track/abc`, { headers: auth })).status).toBe(404);
+  });
+
+  it('answers 404 TRACK_FILE_MISSING for a track whose file vanished before a rescan', async () => {
+    const gone = tmp.at('music', 'gone.flac');
+    place(cache.untagged.flac, gone);
+    await services.api.library.rescan(folder.id);
+    const track = (await services.api.library.listTracks()).find((t) => t.path === gone) as Track;
+    rmSync(gone);
+    const res = await httpRequest(`${host.origin}${trackMediaPath(track.id)}`, { headers: auth });
+    expect(res.status).toBe(404);
+    expect(res.json()).toMatchObject({ ok: false, error: { code: 'TRACK_FILE_MISSING', hint: expect.any(String) } });
+    await services.api.library.rescan(folder.id);
   });
 
   it('never serves a track row whose path lies outside every library folder', async () => {
@@ -222,6 +250,14 @@ describe('web host', () => {
     } finally {
       sse.close();
     }
+  });
+
+  it('closes promptly while an SSE client is still connected', async () => {
+    const other = await startWebHost({ services, rendererDir: null, port: 0, token: TOKEN });
+    const sse = await openSse(`${other.origin}${EVENTS_PATH}`, auth);
+    const closed = await Promise.race([other.close().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
+    sse.close();
+    expect(closed).toBe(true);
   });
 
   it('a second host on the same port fails with PORT_IN_USE', async () => {

@@ -123,11 +123,16 @@ export function openDatabase(path: string): OpenedDatabase {
     try {
       return { db: openAndCheck(path), notices };
     } catch (retryError) {
-      throw new SoundlikeError(
-        'DATABASE_CORRUPT',
-        `The library database ${path} is damaged and its backup could not be used (${String(retryError)}).`,
-        `The damaged file is kept as ${aside}. Start with another data folder (--data) and add your folders again.`,
-      );
+      if (!existsSync(backup) || !isCorruption(retryError)) throw retryError;
+      // The backup is damaged too: keep both aside and start a new library rather than never starting.
+      for (const suffix of ['', '-wal', '-shm']) {
+        if (existsSync(path + suffix)) renameSync(path + suffix, `${aside}.from-backup${suffix}`);
+      }
+      renameSync(backup, `${aside}.backup`);
+      notices.length = 0;
+      notices.push(`The library database and its backup were both damaged. They were kept as ${aside} and ${aside}.backup; ` +
+        'a new library was started. Add your folders again.');
+      return { db: openAndCheck(path), notices };
     }
   }
 }

@@ -5,12 +5,11 @@
  * or the tag reader is upgraded. Moved or renamed files keep their row (and so likes and history).
  */
 import { stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
 import type { MusicFolder, ScanFailure, ScanProgress, ScanSummary } from '../../shared/domain';
 import { LIBRARY_TUNABLES } from '../../shared/defaults';
 import type { LibraryDb } from '../db/library-db';
 import type { TrackFields, TrackStamp } from '../db/queries/tracks';
-import { READER_VERSION, readTrackFields } from './tags';
+import { forgetFolderCovers, READER_VERSION, readTrackFields } from './tags';
 import { walkAudioFiles, type FoundFile } from './walk';
 
 export interface ScanOptions {
@@ -38,20 +37,14 @@ function sameFile(a: { size: number; mtimeMs: number }, b: { size: number | null
   return a.size === b.size && Math.abs(a.mtimeMs - (b.mtimeMs ?? -1)) < 1;
 }
 
-/** True when a title is only the file's name (an untagged file): renaming the file changes it. */
-function titleFromFileName(path: string, title: string): boolean {
-  return basename(path, extname(path)) === title;
-}
-
 /**
- * A vanished row and a new file are one file moved when size and duration agree and so do the titles,
- * unless both titles merely repeat their file names (an untagged file renamed).
+ * A vanished row and a new file are one file moved (or renamed) when their content fingerprints agree;
+ * rows from before fingerprints fall back to size, title and duration.
  */
 function isMoveOf(gone: TrackStamp, fields: TrackFields): boolean {
-  const titlesAgree = gone.title === fields.title
-    || (titleFromFileName(gone.path, gone.title) && titleFromFileName(fields.path, fields.title));
-  return gone.size === fields.size && titlesAgree
-    && Math.abs((gone.durationSec ?? -1) - (fields.durationSec ?? -1)) < 0.5;
+  if (gone.size !== fields.size) return false;
+  if (gone.fingerprint) return gone.fingerprint === fields.fingerprint;
+  return gone.title === fields.title && Math.abs((gone.durationSec ?? -1) - (fields.durationSec ?? -1)) < 0.5;
 }
 
 async function folderState(path: string): Promise<{ ok: true } | { ok: false; status: 'missing' | 'unreadable'; message: string }> {
@@ -76,6 +69,7 @@ async function folderState(path: string): Promise<{ ok: true } | { ok: false; st
 export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'watching'>[], options: ScanOptions): Promise<ScanSummary> {
   const started = Date.now();
   const readFields = options.readFields ?? readTrackFields;
+  forgetFolderCovers();
   const summary: ScanSummary = { added: 0, updated: 0, removed: 0, moved: 0, failed: 0, unchanged: 0, failures: [], durationMs: 0 };
   const failures: ScanFailure[] = [];
   const progress: ScanProgress = { phase: 'listing', done: 0, total: 0, added: 0, updated: 0, removed: 0, failed: 0, currentPath: null, final: false };

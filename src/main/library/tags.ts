@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import type { TrackFields } from '../db/queries/tracks';
@@ -54,11 +54,12 @@ async function saveCover(coversDir: string, picture: { format: string; data: Uin
 /** Picture files players conventionally keep beside an album's tracks. */
 const FOLDER_COVER_NAMES = ['cover.jpg', 'cover.png', 'folder.jpg', 'folder.png', 'front.jpg', 'front.png', 'album.jpg'];
 const MIME_BY_EXT: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png' };
-/** dir -> cover id, so an album's tracks hash its picture once per run (bounded: a scan walks dir by dir). */
+/** covers dir + folder -> cover id, so an album's tracks hash its picture once per scan (cleared per scan). */
 const folderCoverCache = new Map<string, Promise<string | null>>();
 
 function folderCover(dir: string, coversDir: string): Promise<string | null> {
-  let found = folderCoverCache.get(dir);
+  const key = `${coversDir}\u0000${dir}`;
+  let found = folderCoverCache.get(key);
   if (!found) {
     found = (async () => {
       for (const name of FOLDER_COVER_NAMES) {
@@ -72,9 +73,35 @@ function folderCover(dir: string, coversDir: string): Promise<string | null> {
       return null;
     })();
     if (folderCoverCache.size > 256) folderCoverCache.clear();
-    folderCoverCache.set(dir, found);
+    folderCoverCache.set(key, found);
   }
   return found;
+}
+
+const FINGERPRINT_SPAN = 64 * 1024;
+
+/** Hash of the file's first and last 64 KiB and its size: the same content moved anywhere matches. */
+export async function fileFingerprint(path: string, size: number): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const hash = createHash('sha1');
+    const head = Buffer.alloc(Math.min(FINGERPRINT_SPAN, size));
+    await handle.read(head, 0, head.length, 0);
+    hash.update(head);
+    if (size > FINGERPRINT_SPAN) {
+      const tail = Buffer.alloc(Math.min(FINGERPRINT_SPAN, size - FINGERPRINT_SPAN));
+      await handle.read(tail, 0, tail.length, size - tail.length);
+      hash.update(tail);
+    }
+    return `${size.toString(36)}-${hash.digest('hex').slice(0, 24)}`;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Forgets folder pictures seen before (each scan looks again: a cover.jpg may have been added). */
+export function forgetFolderCovers(): void {
+  folderCoverCache.clear();
 }
 
 /** Reads tags and technical facts of one audio file; `size`/`mtimeMs` come from the caller's stat. */
@@ -122,5 +149,6 @@ export async function readTrackFields(path: string, size: number, mtimeMs: numbe
     coverId: picture ? await saveCover(coversDir, picture) : await folderCover(dirname(path), coversDir),
     replayGainTrackDb: firstNumber(common.replaygain_track_gain?.dB),
     replayGainAlbumDb: firstNumber(common.replaygain_album_gain?.dB),
+    fingerprint: await fileFingerprint(path, size),
   };
 }

@@ -1,5 +1,5 @@
 /** Checks a path the user offers as a music folder, with errors that say what to do. */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { SoundlikeError } from '../../shared/errors';
 
@@ -33,15 +33,18 @@ export async function validateNewFolder(input: string, existing: string[]): Prom
   } catch (error) {
     throw new SoundlikeError('FOLDER_NOT_READABLE', `Soundlike cannot list ${path} (${(error as Error).message}).`, 'Check the folder permissions.');
   }
-  for (const other of existing) {
-    if (other === path) {
-      throw new SoundlikeError('FOLDER_ALREADY_ADDED', `${path} is already in the library.`, 'Rescan it instead.');
+  // Compare real paths: a link to a library folder (or into one) is the same music.
+  const real = await realpath(path);
+  for (const stored of existing) {
+    const other = await realpath(stored).catch(() => stored);
+    if (other === real) {
+      throw new SoundlikeError('FOLDER_ALREADY_ADDED', other === path ? `${path} is already in the library.` : `${path} is the same folder as ${stored}, already in the library.`, 'Rescan it instead.');
     }
-    if (isInside(other, path)) {
-      throw new SoundlikeError('FOLDER_INSIDE_ANOTHER', `${path} is inside ${other}, which is already in the library.`, 'Its music is already included.');
+    if (isInside(other, real)) {
+      throw new SoundlikeError('FOLDER_INSIDE_ANOTHER', `${path} is inside ${stored}, which is already in the library.`, 'Its music is already included.');
     }
-    if (isInside(path, other)) {
-      throw new SoundlikeError('FOLDER_INSIDE_ANOTHER', `${path} contains ${other}, which is already in the library.`, `Remove ${other} first, then add ${path}.`);
+    if (isInside(real, other)) {
+      throw new SoundlikeError('FOLDER_INSIDE_ANOTHER', `${path} contains ${stored}, which is already in the library.`, `Remove ${stored} first, then add ${path}.`);
     }
   }
   return path;

@@ -32,6 +32,8 @@ export class PlaybackServiceImpl implements PlaybackService {
   private readonly queueEmitter = new Emitter<QueueState>();
   private readonly playEmitter = new Emitter<PlayRecord>();
   private version = 1;
+  /** Entry ids of the last announced queue (to tell whether a library change touched it). */
+  private lastAnnounced = '';
   readonly onDidChangeQueue = this.queueEmitter.event;
   /** Main-side only (not in the contract): a play was recorded; the radio reads skips from it. */
   readonly onDidRecordPlay = this.playEmitter.event;
@@ -112,6 +114,18 @@ export class PlaybackServiceImpl implements PlaybackService {
     this.playEmitter.fire(play);
   }
 
+  /**
+   * The library changed (tracks removed cascade out of the queue): announce the queue if its entries
+   * changed, so players stop showing entries that are gone.
+   */
+  libraryChanged(): void {
+    const state = this.state();
+    const key = state.items.map((i) => i.id).join(',');
+    if (key === this.lastAnnounced) return;
+    this.version++;
+    this.announce({ ...state, version: this.version });
+  }
+
   /** Replaces the queue with entries that carry their origin (a radio's picks and explanations). */
   async replaceQueueWith(entries: { trackId: number; origin: QueueItemOrigin }[], startIndex: number): Promise<QueueState> {
     this.existingTracks(entries.map((e) => e.trackId));
@@ -163,7 +177,12 @@ export class PlaybackServiceImpl implements PlaybackService {
     });
     this.version++;
     const state = this.state();
-    this.queueEmitter.fire(state);
+    this.announce(state);
     return state;
+  }
+
+  private announce(state: QueueState): void {
+    this.lastAnnounced = state.items.map((i) => i.id).join(',');
+    this.queueEmitter.fire(state);
   }
 }

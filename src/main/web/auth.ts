@@ -39,6 +39,12 @@ export function isAuthorized(req: IncomingMessage, url: URL, token: string): boo
  */
 export function isAllowedHost(req: IncomingMessage, port: number, boundHost: string): boolean {
   const host = (req.headers.host ?? '').toLowerCase();
+  if (boundHost === '0.0.0.0' || boundHost === '::') {
+    // Listening on every interface: LAN clients name this machine by address. A rebinding attack
+    // needs a host *name*, so IP literals are safe to accept (the token still guards every request).
+    const literal = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\]):(\d+)$/.exec(host);
+    if (literal && Number(literal[3]) === port) return true;
+  }
   const names = ['127.0.0.1', 'localhost', '[::1]', boundHost.includes(':') ? `[${boundHost}]` : boundHost.toLowerCase()];
   return names.some((name) => host === `${name}:${port}`);
 }

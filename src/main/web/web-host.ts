@@ -40,6 +40,15 @@ export const CONTENT_SECURITY_POLICY = [
 
 const MAX_BODY = 4 * 1024 * 1024;
 
+/** decodeURIComponent that turns a malformed escape into a 400, not a crash. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new SoundlikeError('INVALID_ARGUMENT', 'Malformed %-escape in the address.');
+  }
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
@@ -116,6 +125,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Requir
   }
 
   const { pathname } = url;
+  try {
+    safeDecode(pathname);
+  } catch (error) {
+    sendError(res, 400, SoundlikeError.from(error));
+    return;
+  }
   if (pathname === EVENTS_PATH && req.method === 'GET') {
     openEventStream(req, res, options.services);
     return;
@@ -130,6 +145,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Requir
     try {
       args = await readBody(req);
     } catch (error) {
+      res.setHeader('connection', 'close'); // the rest of the body is unread: do not reuse this connection
       sendError(res, 400, SoundlikeError.from(error));
       return;
     }
@@ -141,11 +157,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Requir
     try {
       const file = media[1] === 'track'
         ? await options.services.media.track(Number(media[2]))
-        : await options.services.media.cover(decodeURIComponent(media[2]));
+        : await options.services.media.cover(safeDecode(media[2]));
       sendMediaFile(req, res, file);
     } catch (error) {
       const e = SoundlikeError.from(error);
-      sendError(res, e.code === 'INTERNAL' ? 500 : 404, e);
+      sendError(res, e.code === 'INTERNAL' ? 500 : e.code === 'INVALID_ARGUMENT' && /Malformed/.test(e.message) ? 400 : 404, e);
     }
     return;
   }

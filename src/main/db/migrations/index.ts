@@ -40,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
         sample_rate INTEGER,
         bitrate INTEGER,
         cover_id TEXT,
+        fingerprint TEXT,
         rg_track_db REAL,
         rg_album_db REAL,
         added_at INTEGER NOT NULL,

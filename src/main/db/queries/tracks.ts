@@ -22,6 +22,8 @@ export interface TrackFields {
   coverId: string | null;
   replayGainTrackDb: number | null;
   replayGainAlbumDb: number | null;
+  /** Hash of the file's first and last 64 KiB: recognises a moved file by its content. */
+  fingerprint: string;
 }
 
 /** The part of a stored row a rescan compares against. */
@@ -32,6 +34,7 @@ export interface TrackStamp {
   mtimeMs: number;
   title: string;
   durationSec: number | null;
+  fingerprint: string | null;
 }
 
 interface TrackRow {
@@ -62,7 +65,7 @@ function params(folderId: number, f: TrackFields, now: number) {
     folder_id: folderId, path: f.path, size: f.size, mtime_ms: Math.round(f.mtimeMs), title: f.title,
     artist: f.artist, album: f.album, album_artist: f.albumArtist, track_no: f.trackNo, disc_no: f.discNo,
     year: f.year, genre: f.genre, duration_sec: f.durationSec, codec: f.codec, sample_rate: f.sampleRate,
-    bitrate: f.bitrate, cover_id: f.coverId, rg_track_db: f.replayGainTrackDb, rg_album_db: f.replayGainAlbumDb,
+    bitrate: f.bitrate, cover_id: f.coverId, fingerprint: f.fingerprint, rg_track_db: f.replayGainTrackDb, rg_album_db: f.replayGainAlbumDb,
     now,
   };
 }
@@ -80,19 +83,19 @@ export class TrackQueries {
     this.allStmt = db.prepare<[], TrackRow>(`SELECT ${TRACK_COLUMNS} FROM tracks t JOIN folders f ON f.id = t.folder_id`);
     this.byIdStmt = db.prepare<[number], TrackRow>(
       `SELECT ${TRACK_COLUMNS} FROM tracks t JOIN folders f ON f.id = t.folder_id WHERE t.id = ?`);
-    this.stampsStmt = db.prepare<[number], { id: number; path: string; size: number; mtime_ms: number; title: string; duration_sec: number | null }>(
-      `SELECT id, path, size, mtime_ms, title, duration_sec FROM tracks WHERE folder_id = ?`);
+    this.stampsStmt = db.prepare<[number], { id: number; path: string; size: number; mtime_ms: number; title: string; duration_sec: number | null; fingerprint: string | null }>(
+      `SELECT id, path, size, mtime_ms, title, duration_sec, fingerprint FROM tracks WHERE folder_id = ?`);
     this.insertStmt = db.prepare(`
       INSERT INTO tracks(folder_id, path, size, mtime_ms, title, artist, album, album_artist, track_no, disc_no,
-        year, genre, duration_sec, codec, sample_rate, bitrate, cover_id, rg_track_db, rg_album_db, added_at, updated_at)
+        year, genre, duration_sec, codec, sample_rate, bitrate, cover_id, fingerprint, rg_track_db, rg_album_db, added_at, updated_at)
       VALUES (@folder_id, @path, @size, @mtime_ms, @title, @artist, @album, @album_artist, @track_no, @disc_no,
-        @year, @genre, @duration_sec, @codec, @sample_rate, @bitrate, @cover_id, @rg_track_db, @rg_album_db, @now, @now)`);
+        @year, @genre, @duration_sec, @codec, @sample_rate, @bitrate, @cover_id, @fingerprint, @rg_track_db, @rg_album_db, @now, @now)`);
     // Updating by id (not path) is what keeps a moved file's row, and so its history, intact.
     this.updateStmt = db.prepare(`
       UPDATE tracks SET folder_id = @folder_id, path = @path, size = @size, mtime_ms = @mtime_ms, title = @title,
         artist = @artist, album = @album, album_artist = @album_artist, track_no = @track_no, disc_no = @disc_no,
         year = @year, genre = @genre, duration_sec = @duration_sec, codec = @codec, sample_rate = @sample_rate,
-        bitrate = @bitrate, cover_id = @cover_id, rg_track_db = @rg_track_db, rg_album_db = @rg_album_db,
+        bitrate = @bitrate, cover_id = @cover_id, fingerprint = @fingerprint, rg_track_db = @rg_track_db, rg_album_db = @rg_album_db,
         updated_at = @now
       WHERE id = @id`);
     this.deleteStmt = db.prepare<[number]>(`DELETE FROM tracks WHERE id = ?`);
@@ -110,7 +113,7 @@ export class TrackQueries {
 
   stampsOfFolder(folderId: number): TrackStamp[] {
     return this.stampsStmt.all(folderId).map((r) => ({
-      id: r.id, path: r.path, size: r.size, mtimeMs: r.mtime_ms, title: r.title, durationSec: r.duration_sec,
+      id: r.id, path: r.path, size: r.size, mtimeMs: r.mtime_ms, title: r.title, durationSec: r.duration_sec, fingerprint: r.fingerprint,
     }));
   }
 
