@@ -22,8 +22,11 @@ function works() {
       const { Index } = require(${JSON.stringify(pkgDir)});
       const ix = new IndexFlatL2(2); ix.add([0, 0, 1, 1]);
       const back = Index.fromBuffer(ix.toBuffer());
-      const r = back.search([0.9, 0.9], 1); process.stdout.write(String(r.labels[0]));`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return out.trim() === '1';
+      const r = back.search([0.9, 0.9], 1);
+      const ivf = Index.fromFactory(2, 'IVF2,Flat', 0); // k-means training calls BLAS
+      ivf.train(Array.from({ length: 200 }, (_, i) => (i % 7) / 7)); ivf.add([0, 0, 1, 1]);
+      process.stdout.write(String(r.labels[0]) + String(ivf.ntotal()));`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return out.trim() === '12';
   } catch {
     return false;
   }
@@ -74,7 +77,8 @@ writeFileSync(join(pkgDir, 'binding.gyp'), JSON.stringify({
     target_name: 'faiss-node',
     sources: ['src/faiss.cc'],
     include_dirs: [addonInclude, prefix],
-    libraries: ['-lfaiss', '-lgomp'],
+    // Debian ships libfaiss as a static archive: its BLAS/LAPACK (OpenBLAS via alternatives) must be linked here.
+    libraries: ['-lfaiss', '-lblas', '-llapack', '-lgomp'],
     cflags_cc: ['-std=c++17', '-fexceptions', '-frtti', '-fopenmp', '-O2'],
     // faiss dynamic_casts indexes (write_index, index_factory): node-gyp's default -fno-rtti would crash it.
     'cflags_cc!': ['-fno-exceptions', '-fno-rtti'],

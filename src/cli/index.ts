@@ -11,7 +11,11 @@ import { defaultDataDir } from '../main/paths';
 import { APP_VERSION, createServices } from '../main/services';
 import { startWebHost } from '../main/web/web-host';
 import { formatError, formatRadio, formatSummary, formatTrackTable } from './format';
+import { cpus } from 'node:os';
+import { benchAnalysis } from './bench/analysis-bench';
+import { saveResults } from './bench/bench-common';
 import { benchLibrary, watchProbe } from './bench/library-bench';
+import { benchRadio } from './bench/radio-bench';
 import { createAnalysisProgressPrinter, createScanProgressPrinter } from './progress-bar';
 
 const HELP = `Soundlike ${APP_VERSION}: a music player whose radio follows the sound of the music.
@@ -25,7 +29,10 @@ Commands:
   analyze              analyse the sound of every track not analysed yet, then exit
   radio <track>        songs that sound like a track (a path or an id), with why each was picked
                        (--count N, default 10; --adventure 0..1; --json)
-  bench library        measure scanning and watching (--files N, default 10000; --big N, default 100000)
+  bench [all]          analysis and radio benchmarks (as below), results saved under bench-results/
+  bench analysis       analysis throughput vs ffmpeg decode-only (--tracks N, default 8; --minutes M, default 4)
+  bench radio          radio latency and recall (--sizes 100000,1000000; --queries N, default 200)
+  bench library        scanning and watching (--files N, default 10000; --big N, default 100000)
 
 Options:
   --data <dir>         where the library database lives (default: ${defaultDataDir()})
@@ -42,7 +49,7 @@ class UsageError extends Error {}
 interface Parsed {
   command: string | undefined;
   positionals: string[];
-  values: { data?: string; model?: string; count?: string; adventure?: string; json?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
+  values: { data?: string; model?: string; count?: string; adventure?: string; tracks?: string; minutes?: string; sizes?: string; queries?: string; json?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
 }
 
 function parse(argv: string[]): Parsed {
@@ -59,6 +66,10 @@ function parse(argv: string[]): Parsed {
         port: { type: 'string' },
         host: { type: 'string' },
         files: { type: 'string' },
+        tracks: { type: 'string' },
+        minutes: { type: 'string' },
+        sizes: { type: 'string' },
+        queries: { type: 'string' },
         big: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -211,11 +222,24 @@ async function bench(positionals: string[], values: Parsed['values']): Promise<n
     await benchLibrary({ files: count(values.files, 10_000, 'files'), bigTree: count(values.big, 100_000, 'big') });
     return 0;
   }
+  if (which === undefined || which === 'all' || which === 'analysis' || which === 'radio') {
+    const results: Record<string, unknown> = { machine: `${process.platform}-${process.arch}, ${cpus().length} cores, node ${process.version}` };
+    if (which !== 'radio') {
+      results.analysis = await benchAnalysis({ tracks: count(values.tracks, 8, 'tracks'), minutes: count(values.minutes, 4, 'minutes'), manifestPath: values.model });
+    }
+    if (which !== 'analysis') {
+      const sizes = (values.sizes ?? '100000,1000000').split(',').map((n) => count(n, 0, 'sizes'));
+      results.radio = await benchRadio({ sizes, queries: count(values.queries, 200, 'queries'), manifestPath: values.model });
+    }
+    const file = saveResults(which === undefined || which === 'all' ? 'bench' : which, results);
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\nSaved ${file}\n`);
+    return 0;
+  }
   if (which === 'watch-probe' && arg) {
     await watchProbe(arg);
     return 0;
   }
-  throw new UsageError('Which benchmark? soundlike bench library');
+  throw new UsageError('Which benchmark? soundlike bench [all|analysis|radio|library]');
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -33,6 +33,8 @@ export interface Services {
   engine: EngineClient;
   media: MediaFiles;
   paths: DataPaths;
+  /** The database (benchmarks and tools; the services are its only writers in the app). */
+  db: LibraryDb;
   /** Messages from start-up for the user (e.g. a database recovered from backup). */
   notices: string[];
   dispose(): Promise<void>;
@@ -84,6 +86,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     api: { library, playback, settings, analysis, radio },
     engine,
     media: new MediaFiles(db, paths.covers),
+    db,
     paths,
     notices: db.notices,
     async dispose() {

@@ -114,7 +114,7 @@ export class AnalysisServiceImpl implements AnalysisService {
    */
   async analyseNow(trackIds: number[]): Promise<void> {
     const version = await this.ensureModel();
-    const current = new Map(this.db.analysis.statuses(version).map((s) => [s.trackId, s]));
+    const current = new Map(trackIds.map((id) => [id, this.db.analysis.statusOf(id, version)]));
     const waiting = trackIds.filter((id) => current.get(id)?.status === 'pending');
     const results = await Promise.all([
       ...trackIds.filter((id) => !waiting.includes(id)).map((id) => Promise.resolve(current.get(id) ?? { trackId: id, status: 'failed' as const, error: 'Not in the library.' })),

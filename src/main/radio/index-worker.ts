@@ -98,8 +98,9 @@ function rebuild(reason: string): void {
     descriptor = 'Flat';
     index = new faiss.IndexFlatIP(d);
   } else {
-    // ~4 sqrt(N) lists; 8-bit scalar codes: 4x smaller than float32, near-exact inner products.
-    const nlist = Math.min(65536, Math.max(64, Math.round(4 * Math.sqrt(count))));
+    // ~2 sqrt(N) lists (k-means training stays seconds, not minutes, on a laptop); 8-bit scalar
+    // codes: 4x smaller than float32 with near-exact inner products.
+    const nlist = Math.min(65536, Math.max(64, Math.round(2 * Math.sqrt(count))));
     kind = 'ivf';
     descriptor = `IVF${nlist},SQ8`;
     const ivf = faiss.Index.fromFactory(d, descriptor, faiss.MetricType.METRIC_INNER_PRODUCT);

@@ -26,6 +26,8 @@ export interface RadioDeps {
   playback: PlaybackServiceImpl;
   index: VectorIndex;
   vectorsDir: string;
+  /** Overrides of the index tunables (the benchmark builds an exact index for ground truth). */
+  indexTunables?: { exactLimit?: number; nprobe?: number };
 }
 
 interface ActiveRadio {
@@ -185,7 +187,9 @@ export class RadioServiceImpl implements RadioService {
     const embeddingSize = this.seedEmbeddingSize();
     await this.deps.index.open({
       databasePath: this.deps.db.file, dir: this.deps.vectorsDir, modelSha: version.modelSha, featureVersion: version.featureVersion,
-      stepSec: version.stepSec, embeddingSize, exactLimit: RADIO_TUNABLES.exactLimit, nprobe: RADIO_TUNABLES.nprobe,
+      stepSec: version.stepSec, embeddingSize,
+      exactLimit: this.deps.indexTunables?.exactLimit ?? RADIO_TUNABLES.exactLimit,
+      nprobe: this.deps.indexTunables?.nprobe ?? RADIO_TUNABLES.nprobe,
       rebuildTombstoneShare: RADIO_TUNABLES.rebuildTombstoneShare,
     });
     if (this.indexDirty) {

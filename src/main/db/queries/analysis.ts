@@ -66,6 +66,7 @@ export class AnalysisQueries {
   private readonly upsertAnalysisStmt;
   private readonly countsStmt;
   private readonly statusOfStmt;
+  private readonly statusOfOneStmt;
   private readonly failuresStmt;
   private readonly fragmentsOfTrackStmt;
   private readonly fragmentByIdStmt;
@@ -99,6 +100,9 @@ export class AnalysisQueries {
     this.statusOfStmt = db.prepare(`
       SELECT t.id AS trackId, a.status AS status, a.error AS error
       FROM tracks t LEFT JOIN analyses a ON a.track_id = t.id AND ${CURRENT}`);
+    this.statusOfOneStmt = db.prepare(`
+      SELECT t.id AS trackId, a.status AS status, a.error AS error
+      FROM tracks t LEFT JOIN analyses a ON a.track_id = t.id AND ${CURRENT} WHERE t.id = @trackId`);
     this.failuresStmt = db.prepare(`
       SELECT t.id AS trackId, t.path, a.error AS reason, a.analysed_at AS at
       FROM analyses a JOIN tracks t ON t.id = a.track_id WHERE a.status = 'failed' AND ${CURRENT} ORDER BY t.path`);
@@ -156,6 +160,12 @@ export class AnalysisQueries {
   statuses(version: AnalysisVersion): { trackId: number; status: 'done' | 'failed' | 'pending'; error: string | null }[] {
     return (this.statusOfStmt.all(version) as { trackId: number; status: 'done' | 'failed' | null; error: string | null }[])
       .map((r) => ({ trackId: r.trackId, status: r.status ?? 'pending', error: r.error }));
+  }
+
+  /** The state of one track (null when it is not in the library). */
+  statusOf(trackId: number, version: AnalysisVersion): { trackId: number; status: 'done' | 'failed' | 'pending'; error: string | null } | null {
+    const r = this.statusOfOneStmt.get({ ...version, trackId }) as { trackId: number; status: 'done' | 'failed' | null; error: string | null } | undefined;
+    return r ? { trackId: r.trackId, status: r.status ?? 'pending', error: r.error } : null;
   }
 
   failures(version: AnalysisVersion): { trackId: number; path: string; reason: string; at: number }[] {
