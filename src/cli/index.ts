@@ -3,11 +3,11 @@
  * commands. Exit codes: 0 done, 1 failed, 2 bad usage or input.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SoundlikeError } from '../shared/errors';
-import { defaultDataDir } from '../main/paths';
+import { appRoot, defaultDataDir } from '../main/paths';
 import { APP_VERSION, createServices } from '../main/services';
 import { startWebHost } from '../main/web/web-host';
 import { formatError, formatRadio, formatSummary, formatTrackTable } from './format';
@@ -16,6 +16,7 @@ import { benchAnalysis } from './bench/analysis-bench';
 import { saveResults } from './bench/bench-common';
 import { benchLibrary, watchProbe } from './bench/library-bench';
 import { benchRadio } from './bench/radio-bench';
+import { benchStep } from './bench/step-bench';
 import { createAnalysisProgressPrinter, createScanProgressPrinter } from './progress-bar';
 
 const HELP = `Soundlike ${APP_VERSION}: a music player whose radio follows the sound of the music.
@@ -32,6 +33,8 @@ Commands:
   bench [all]          analysis and radio benchmarks (as below), results saved under bench-results/
   bench analysis       analysis throughput vs ffmpeg decode-only (--tracks N, default 8; --minutes M, default 4)
   bench radio          radio latency and recall (--sizes 100000,1000000; --queries N, default 200)
+  bench step           radio quality vs analysis cost per fragment step, on the corpus's test songs
+                       (--corpus DIR, default models/training/corpus/main; --steps 5,2.5,1.25)
   bench library        scanning and watching (--files N, default 10000; --big N, default 100000)
 
 Options:
@@ -49,7 +52,7 @@ class UsageError extends Error {}
 interface Parsed {
   command: string | undefined;
   positionals: string[];
-  values: { data?: string; model?: string; count?: string; adventure?: string; tracks?: string; minutes?: string; sizes?: string; queries?: string; json?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
+  values: { data?: string; model?: string; count?: string; adventure?: string; tracks?: string; minutes?: string; sizes?: string; queries?: string; corpus?: string; steps?: string; json?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
 }
 
 function parse(argv: string[]): Parsed {
@@ -70,6 +73,8 @@ function parse(argv: string[]): Parsed {
         minutes: { type: 'string' },
         sizes: { type: 'string' },
         queries: { type: 'string' },
+        corpus: { type: 'string' },
+        steps: { type: 'string' },
         big: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -232,6 +237,14 @@ async function bench(positionals: string[], values: Parsed['values']): Promise<n
       results.radio = await benchRadio({ sizes, queries: count(values.queries, 200, 'queries'), manifestPath: values.model });
     }
     const file = saveResults(which === undefined || which === 'all' ? 'bench' : which, results);
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\nSaved ${file}\n`);
+    return 0;
+  }
+  if (which === 'step') {
+    const steps = (values.steps ?? '5,2.5,1.25').split(',').map(Number);
+    if (steps.some((s) => !(s > 0))) throw new UsageError('--steps must be positive seconds, e.g. 5,2.5,1.25');
+    const results = await benchStep({ corpus: resolve(values.corpus ?? join(appRoot(), 'models/training/corpus/main')), steps, manifestPath: values.model });
+    const file = saveResults('step', results);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\nSaved ${file}\n`);
     return 0;
   }
