@@ -22,6 +22,8 @@ import type { VectorIndex } from './vector-index';
 
 export interface RadioDeps {
   db: LibraryDb;
+  /** Fires when tracks leave or join the library (their fragments go or come with them). */
+  onDidChangeTracks?: (listener: () => void) => () => void;
   analysis: AnalysisServiceImpl;
   playback: PlaybackServiceImpl;
   index: VectorIndex;
@@ -55,10 +57,12 @@ export class RadioServiceImpl implements RadioService {
   readonly onDidChangeRadio = this.changeEmitter.event;
 
   constructor(private readonly deps: RadioDeps) {
+    const markDirty = () => {
+      this.indexDirty = true;
+    };
     this.subscriptions = [
-      deps.analysis.onDidAnalyseTrack(() => {
-        this.indexDirty = true;
-      }),
+      deps.analysis.onDidAnalyseTrack(markDirty),
+      deps.onDidChangeTracks?.(markDirty) ?? (() => undefined),
       deps.playback.onDidChangeQueue((state) => this.maybeExtend(state)),
       deps.playback.onDidRecordPlay((play) => {
         // Leaving a radio pick in its first half minute is a skip: less like that, for this radio.
@@ -167,10 +171,11 @@ export class RadioServiceImpl implements RadioService {
     for (let attempt = 0; attempt < 4; attempt++) {
       const hits = await index.search(query, k);
       const list: Hit[] = Array.from(hits.fragmentIds, (fragmentId, i) => ({ fragmentId, trackId: hits.trackIds[i], score: hits.scores[i] }));
-      const candidates = bestPerTrack(list, excluded).map((h): Candidate => {
+      // A hit whose track left the library (the index not refreshed yet) or sits on a missing drive is skipped.
+      const candidates = bestPerTrack(list, excluded).flatMap((h): Candidate[] => {
         const track = db.tracks.byId(h.trackId);
-        return { ...h, artist: track?.artist ?? null, titleKey: track ? titleKey(track.title, track.artist) : `#${h.trackId}` };
-      }).filter((c) => db.tracks.byId(c.trackId)?.available !== false);
+        return track?.available ? [{ ...h, artist: track.artist, titleKey: titleKey(track.title, track.artist) }] : [];
+      });
       if (options.adventure > 0) {
         for (const c of candidates.slice(0, options.count * 6)) c.vector = db.analysis.fragment(c.fragmentId)?.vector;
       }
@@ -179,7 +184,10 @@ export class RadioServiceImpl implements RadioService {
       if (picks.length >= options.count || hits.fragmentIds.length < k) break;
       k *= 4;
     }
-    return picks.map((c) => ({ trackId: c.trackId, explanation: explainPick(db.analysis.fragment(c.fragmentId) as FragmentRow, seeds) }));
+    return picks.flatMap((c) => {
+      const fragment = db.analysis.fragment(c.fragmentId);
+      return fragment ? [{ trackId: c.trackId, explanation: explainPick(fragment, seeds) }] : [];
+    });
   }
 
   private async openIndex(): Promise<void> {
