@@ -13,6 +13,7 @@ import { LibraryDb } from './db/library-db';
 import { LibraryServiceImpl } from './library/library-service';
 import { MediaFiles } from './media/media-files';
 import { analysisWorkerPath, dataPaths, defaultManifestPath, indexWorkerPath, type DataPaths } from './paths';
+import { PlaylistServiceImpl } from './playlists/playlist-service';
 import { RadioServiceImpl } from './radio/radio-service';
 import { VectorIndex } from './radio/vector-index';
 import { PlaybackServiceImpl } from './playback/playback-service';
@@ -28,7 +29,7 @@ export interface ServicesOptions {
 }
 
 export interface Services {
-  api: SoundlikeApi & { library: LibraryServiceImpl; playback: PlaybackServiceImpl; settings: SettingsServiceImpl; analysis: AnalysisServiceImpl; radio: RadioServiceImpl };
+  api: SoundlikeApi & { library: LibraryServiceImpl; playback: PlaybackServiceImpl; settings: SettingsServiceImpl; analysis: AnalysisServiceImpl; radio: RadioServiceImpl; playlists: PlaylistServiceImpl };
   /** The analysis worker's handle (benchmarks use it directly). */
   engine: EngineClient;
   media: MediaFiles;
@@ -63,6 +64,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     };
   });
   const analysis = new AnalysisServiceImpl(db, engine, async () => (await settings.getSettings()).fragmentStepSec);
+  const playlists = new PlaylistServiceImpl(db);
   const index = new VectorIndex(indexWorkerPath());
   const radio = new RadioServiceImpl({ db, analysis, playback, index, vectorsDir: paths.vectors, onDidChangeTracks: (l) => library.onDidChangeTracks(l) });
   if (options.live) await library.start({ rescan: true });
@@ -83,7 +85,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   if (options.live && (await settings.getSettings()).autoAnalyse) analysis.kick();
   const stopFollowingSettings = () => [followLibrary, ...subscriptions].forEach((unsubscribe) => unsubscribe());
   return {
-    api: { library, playback, settings, analysis, radio },
+    api: { library, playback, settings, analysis, radio, playlists },
     engine,
     media: new MediaFiles(db, paths.covers),
     db,
@@ -92,6 +94,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     async dispose() {
       stopFollowingSettings();
       radio.dispose();
+      playlists.dispose();
       await index.close();
       await analysis.dispose();
       await library.dispose();

@@ -4,6 +4,9 @@
  * renderer sees the same typed object whichever carries it. Later capabilities add services here.
  */
 import type {
+  M3uImport,
+  Playlist,
+  PlaylistSummary,
   AnalysisFailure,
   AnalysisProgress,
   AnalysisStatus,
@@ -94,7 +97,7 @@ export interface AnalysisService {
 
 export interface RadioService {
   /**
-   * "Play similar sounding": builds a radio from the seed (analysing seed songs first if needed), puts
+   * "Play similar sounding": builds a radio from the seed (a track, several, a playlist, the liked songs) (analysing seed songs first if needed), puts
    * it in the queue (a one-song seed plays first) and returns the picks with their explanations.
    */
   playSimilar(seed: RadioSeed, options?: Partial<RadioOptions>): Promise<RadioSession>;
@@ -109,6 +112,24 @@ export interface RadioService {
   onDidChangeRadio: Event<RadioSession | null>;
 }
 
+export interface PlaylistService {
+  listPlaylists(): Promise<PlaylistSummary[]>;
+  getPlaylist(playlistId: number): Promise<Playlist>;
+  createPlaylist(name: string, trackIds?: number[]): Promise<Playlist>;
+  renamePlaylist(playlistId: number, name: string): Promise<Playlist>;
+  /** Replaces the playlist's tracks (edit: reorder, remove, add). */
+  setPlaylistTracks(playlistId: number, trackIds: number[]): Promise<Playlist>;
+  addToPlaylist(playlistId: number, trackIds: number[]): Promise<Playlist>;
+  deletePlaylist(playlistId: number): Promise<void>;
+  /** Creates a playlist from an .m3u/.m3u8 file; entries not in the library are listed, not lost. */
+  importM3u(path: string): Promise<M3uImport>;
+  /** The playlist as extended M3U; also written to `path` when one is given. */
+  exportM3u(playlistId: number, path?: string): Promise<string>;
+  /** Keeps what is queued (a radio, say) as a playlist. */
+  saveQueueAsPlaylist(name: string): Promise<Playlist>;
+  onDidChangePlaylists: Event<PlaylistSummary[]>;
+}
+
 /** Everything main serves. */
 export interface SoundlikeApi {
   library: LibraryService;
@@ -116,6 +137,7 @@ export interface SoundlikeApi {
   settings: SettingsService;
   analysis: AnalysisService;
   radio: RadioService;
+  playlists: PlaylistService;
 }
 
 export type ServiceName = keyof SoundlikeApi;
@@ -178,6 +200,19 @@ export const CONTRACT = {
     getActiveRadio: 'command',
     stopRadio: 'command',
     onDidChangeRadio: 'event',
+  },
+  playlists: {
+    listPlaylists: 'command',
+    getPlaylist: 'command',
+    createPlaylist: 'command',
+    renamePlaylist: 'command',
+    setPlaylistTracks: 'command',
+    addToPlaylist: 'command',
+    deletePlaylist: 'command',
+    importM3u: 'command',
+    exportM3u: 'command',
+    saveQueueAsPlaylist: 'command',
+    onDidChangePlaylists: 'event',
   },
 } as const satisfies ContractShape;
 

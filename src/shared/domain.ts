@@ -214,6 +214,7 @@ export interface AnalysisFailure {
 export type RadioSeed =
   | { kind: 'track'; trackId: number }
   | { kind: 'tracks'; trackIds: number[] }
+  | { kind: 'playlist'; playlistId: number }
   | { kind: 'liked' };
 
 export interface RadioOptions {
@@ -239,3 +240,22 @@ export interface RadioSession {
 }
 
 export type RadioFeedbackKind = 'skip' | 'less';
+
+export interface PlaylistSummary {
+  id: number;
+  name: string;
+  trackCount: number;
+  durationSec: number;
+  updatedAt: number;
+}
+
+export interface Playlist extends PlaylistSummary {
+  /** In order; a track can appear more than once. */
+  trackIds: number[];
+}
+
+export interface M3uImport {
+  playlist: Playlist;
+  /** Entries of the file that are not in the library (or not found), as written in the file. */
+  missing: string[];
+}

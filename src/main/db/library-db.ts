@@ -8,6 +8,7 @@ import { FailureQueries } from './queries/failures';
 import { FolderQueries } from './queries/folders';
 import { KeyValueQueries } from './queries/kv';
 import { PlayQueries } from './queries/plays';
+import { PlaylistQueries } from './queries/playlists';
 import { QueueQueries } from './queries/queue';
 import { RadioQueries } from './queries/radio';
 import { TrackQueries } from './queries/tracks';
@@ -21,6 +22,7 @@ export class LibraryDb {
   readonly plays: PlayQueries;
   readonly analysis: AnalysisQueries;
   readonly radio: RadioQueries;
+  readonly playlists: PlaylistQueries;
   /** What opening the database had to tell the user (a recovery from a damaged file, say). */
   readonly notices: string[];
 
@@ -34,6 +36,7 @@ export class LibraryDb {
     this.plays = new PlayQueries(db);
     this.analysis = new AnalysisQueries(db);
     this.radio = new RadioQueries(db);
+    this.playlists = new PlaylistQueries(db);
   }
 
   static open(path: string): LibraryDb {

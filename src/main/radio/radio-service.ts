@@ -217,11 +217,15 @@ export class RadioServiceImpl implements RadioService {
     let ids: number[];
     if (seed?.kind === 'track' && Number.isInteger(seed.trackId)) ids = [seed.trackId];
     else if (seed?.kind === 'tracks' && Array.isArray(seed.trackIds) && seed.trackIds.every(Number.isInteger) && seed.trackIds.length > 0) ids = [...new Set(seed.trackIds)];
-    else if (seed?.kind === 'liked') {
+    else if (seed?.kind === 'playlist' && Number.isInteger(seed.playlistId)) {
+      if (!db.playlists.summary(seed.playlistId)) throw new SoundlikeError('UNKNOWN_PLAYLIST', `No playlist has id ${seed.playlistId}.`, 'Refresh the playlist list.');
+      ids = [...new Set(db.playlists.trackIds(seed.playlistId))];
+      if (ids.length === 0) throw new SoundlikeError('INVALID_ARGUMENT', 'That playlist is empty.', 'Add songs to it first.');
+    } else if (seed?.kind === 'liked') {
       ids = db.radio.likedTrackIds();
       if (ids.length === 0) throw new SoundlikeError('INVALID_ARGUMENT', 'You have no liked songs yet.', 'Like a few songs, then start the liked-songs radio.');
     } else {
-      throw new SoundlikeError('INVALID_ARGUMENT', 'A radio needs a seed: one track, several tracks, or the liked songs.');
+      throw new SoundlikeError('INVALID_ARGUMENT', 'A radio needs a seed: one track, several tracks, a playlist, or the liked songs.');
     }
     const missing = ids.filter((id) => !db.tracks.byId(id));
     if (missing.length) throw new SoundlikeError('UNKNOWN_TRACK', `Unknown track id(s): ${missing.slice(0, 5).join(', ')}.`, 'The library changed; refresh it.');

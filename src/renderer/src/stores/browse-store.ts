@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { filterOrder, isRefinement, parseQuery } from '../lib/search';
+import { clickSelection, EMPTY_SELECTION, selectedInOrder, single, type ClickMods, type Selection } from '../lib/selection';
 import { DEFAULT_SORT, nextSort, sortOrder, type SortColumn, type SortSpec } from '../lib/sort';
 import { useLibraryStore } from './library-store';
 
@@ -16,7 +17,10 @@ interface BrowseState {
   order: number[];
   /** `order` filtered by the query: the rows on screen. */
   visible: number[];
+  /** The focused row: the last one clicked (what Enter plays and the details card shows). */
   selectedTrackId: number | null;
+  /** Every selected row (Ctrl/⌘-click and Shift-click select several). */
+  selection: Selection;
   /** Bumped to ask the table to scroll the selected row into view. */
   revealRequest: number;
 }
@@ -28,6 +32,7 @@ export const useBrowseStore = create<BrowseState>(() => ({
   order: [],
   visible: [],
   selectedTrackId: null,
+  selection: EMPTY_SELECTION,
   revealRequest: 0,
 }));
 
@@ -62,12 +67,28 @@ export function sortBy(column: SortColumn): void {
 }
 
 export function selectTrack(trackId: number | null): void {
-  useBrowseStore.setState({ selectedTrackId: trackId });
+  useBrowseStore.setState({ selectedTrackId: trackId, selection: single(trackId) });
+}
+
+/** A click on a row, with Ctrl/⌘ (toggle) or Shift (range) held or not. */
+export function clickTrack(trackId: number, mods: ClickMods): void {
+  const selection = clickSelection(useBrowseStore.getState().selection, trackId, visibleTrackIds(), mods);
+  useBrowseStore.setState({ selection, selectedTrackId: selection.focus });
+}
+
+/** Right-click keeps a multi-selection that holds the row (its menu acts on all of them), else selects it. */
+export function selectForMenu(trackId: number): void {
+  if (!useBrowseStore.getState().selection.ids.has(trackId)) selectTrack(trackId);
+}
+
+/** The selected track ids in row order. */
+export function selectedTrackIds(): number[] {
+  return selectedInOrder(useBrowseStore.getState().selection, visibleTrackIds());
 }
 
 /** Selects a track and scrolls the table to it (e.g. clicking the playing title). */
 export function revealTrack(trackId: number): void {
-  useBrowseStore.setState((s) => ({ selectedTrackId: trackId, revealRequest: s.revealRequest + 1 }));
+  useBrowseStore.setState((s) => ({ selectedTrackId: trackId, selection: single(trackId), revealRequest: s.revealRequest + 1 }));
 }
 
 /** Track ids of the rows on screen, in their current order (what "play" queues). */
@@ -80,3 +101,5 @@ export const useQuery = (): string => useBrowseStore((s) => s.query);
 export const useSort = (): SortSpec => useBrowseStore((s) => s.sort);
 export const useVisibleRows = (): number[] => useBrowseStore((s) => s.visible);
 export const useSelectedTrackId = (): number | null => useBrowseStore((s) => s.selectedTrackId);
+export const useSelectedIds = (): ReadonlySet<number> => useBrowseStore((s) => s.selection.ids);
+export const useSelectionSize = (): number => useBrowseStore((s) => s.selection.ids.size);

@@ -14,6 +14,7 @@ export const useUiStore = create<UiState>(() => ({ view: 'library', queueOpen: f
 
 export const showView = (view: View): void => useUiStore.setState({ view });
 export const toggleQueue = (): void => useUiStore.setState((s) => ({ queueOpen: !s.queueOpen }));
+export const openQueue = (): void => useUiStore.setState({ queueOpen: true });
 export const setHelpOpen = (helpOpen: boolean): void => useUiStore.setState({ helpOpen });
 
 export const useView = (): View => useUiStore((s) => s.view);

@@ -33,6 +33,8 @@ let lastTime = 0;
 /** True while the user wants sound: an error then skips ahead instead of just stopping. */
 let wantPlay = false;
 let errorsInARow = 0;
+/** Where to start a queue entry about to be loaded (the why-panel's "listen to the matched moment"). */
+let pendingSeek: { itemId: number; sec: number } | null = null;
 /** A queue entry whose preload failed: not preloaded again (it gets one normal load, which reports the error). */
 let failedPreloadItemId: number | null = null;
 
@@ -148,8 +150,22 @@ function syncToQueue(): void {
     publishLoaded();
   }
   patchPlayer({ error: null, position: 0 });
+  applyPendingSeek();
   if (shouldPlay) play();
   else wantPlay = false;
+}
+
+/**
+ * Starts the just-loaded entry at the requested second. Before its metadata arrives the element keeps
+ * the time as its default playback start position, so playback begins there without a jump.
+ */
+function applyPendingSeek(): void {
+  if (!pendingSeek || pendingSeek.itemId !== active.itemId) return;
+  const { sec } = pendingSeek;
+  pendingSeek = null;
+  active.el.currentTime = sec;
+  lastTime = sec;
+  patchPlayer({ position: sec });
 }
 
 /** Loads the queue's next entry into the standby element once the active one nears its end. */
@@ -278,6 +294,20 @@ export function seek(seconds: number): void {
   active.el.currentTime = Math.max(0, Math.min(seconds, max));
   lastTime = active.el.currentTime;
   patchPlayer({ position: active.el.currentTime });
+}
+
+/**
+ * Plays queue entry `itemId` from `sec`: at once when it is loaded, else when the queue switches to it
+ * (the caller then moves the queue there, e.g. with setCurrentIndex).
+ */
+export function playItemFrom(itemId: number, sec: number): void {
+  if (active.itemId === itemId) {
+    pendingSeek = null;
+    seek(sec);
+    if (active.el.paused) play();
+    return;
+  }
+  pendingSeek = { itemId, sec };
 }
 
 export function seekBy(delta: number): void {

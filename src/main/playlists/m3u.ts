@@ -1,0 +1,43 @@
+/**
+ * M3U / M3U8 playlists: reading entries (paths relative to the playlist file, absolute paths, file://
+ * URLs; comments and #EXTINF lines skipped) and writing extended M3U with #EXTINF.
+ */
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The entries of an M3U text, resolved against the folder of the playlist file. */
+export function parseM3u(text: string, playlistPath: string): { entry: string; path: string | null }[] {
+  const base = dirname(resolve(playlistPath));
+  return text.replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#')).map((entry) => {
+    if (/^file:\/\//i.test(entry)) {
+      try {
+        return { entry, path: fileURLToPath(entry) };
+      } catch {
+        return { entry, path: null };
+      }
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return { entry, path: null }; // a stream URL: not a library file
+    const local = entry.replace(/\\/g, sep === '\\' ? '\\' : '/');
+    return { entry, path: isAbsolute(local) ? resolve(local) : resolve(base, local) };
+  });
+}
+
+export interface M3uEntry {
+  path: string;
+  durationSec: number | null;
+  artist: string | null;
+  title: string;
+}
+
+/** Extended M3U; paths relative to the file's folder when they lie below it, else absolute. */
+export function formatM3u(entries: M3uEntry[], playlistPath: string | null): string {
+  const base = playlistPath ? dirname(resolve(playlistPath)) : null;
+  const lines = ['#EXTM3U'];
+  for (const e of entries) {
+    const seconds = e.durationSec === null ? -1 : Math.round(e.durationSec);
+    lines.push(`#EXTINF:${seconds},${e.artist ? `${e.artist} - ` : ''}${e.title.replace(/[\r\n]+/g, ' ')}`);
+    const rel = base ? relative(base, e.path) : null;
+    lines.push(rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : e.path);
+  }
+  return `${lines.join('\n')}\n`;
+}

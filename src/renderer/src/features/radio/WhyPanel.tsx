@@ -1,0 +1,98 @@
+/**
+ * Why a radio pick is here: the pick's matched moment and the seed moment(s) it matched, each on a bar
+ * standing for its song, the tags they share, how close they are in words (the number on hover), and
+ * buttons to hear both moments; plus feedback on the pick.
+ */
+import type { FragmentMoment, PickExplanation, QueueItem } from '../../../../shared/domain';
+import { Cover } from '../../elements/Cover';
+import { Icon } from '../../elements/Icon';
+import { formatClock } from '../../lib/format';
+import { closeness, distanceTip, seedMomentsBySong } from '../../lib/why-text';
+import { useTrack } from '../../stores/library-store';
+import { closeWhy } from '../../stores/radio-store';
+import { LessButton, LikeButton, SkipButton } from './FeedbackButtons';
+import { MomentBar } from './MomentBar';
+import { listenFrom, listenToSeed } from './radio-actions';
+import { TagChips } from './TagChips';
+
+interface SongMomentsProps {
+  trackId: number;
+  moments: FragmentMoment[];
+  role: 'pick' | 'seed';
+  common: ReadonlySet<string>;
+}
+
+function SongMoments({ trackId, moments, role, common }: SongMomentsProps) {
+  const track = useTrack(trackId);
+  return (
+    <div className={`why-song ${role}`} data-testid={`why-${role}`} data-track-id={trackId}>
+      <div className="why-song-head">
+        <Cover coverId={track?.coverId} size={40} alt="" />
+        <div className="why-song-text">
+          <span className="why-role">{role === 'pick' ? 'This pick' : 'Sounds like'}</span>
+          <span className="why-title" title={track?.title}>{track?.title ?? `Track ${trackId}`}</span>
+          <span className="why-artist muted">{track ? (track.artist ?? track.albumArtist ?? 'Unknown artist') : ''}</span>
+        </div>
+      </div>
+      <MomentBar moments={moments} durationSec={track?.durationSec} testId={`${role}-moment`} />
+      <TagChips tags={moments[0].tags} common={common} testId={`${role}-tags`} />
+    </div>
+  );
+}
+
+interface WhyPanelProps {
+  item: QueueItem;
+  explanation: PickExplanation;
+  playing: boolean;
+  playingItemId: number | null;
+}
+
+export function WhyPanel({ item, explanation, playing, playingItemId }: WhyPanelProps) {
+  const words = closeness(explanation.distance);
+  const common = new Set(explanation.tagsInCommon);
+  const seeds = seedMomentsBySong(explanation.seeds);
+  const firstSeed = explanation.seeds[0];
+  return (
+    <section className="why-panel" aria-label="Why this song" data-testid="why-panel" data-item-id={item.id}>
+      <div className="why-head">
+        <span className="details-label">{playing ? 'Now playing · radio pick' : 'Radio pick'}</span>
+        <span className={`closeness ${words.replace(' ', '-')}`} data-testid="why-distance" title={distanceTip(explanation.distance)}>
+          sounds {words}
+        </span>
+        <button type="button" className="icon-btn small" aria-label="Close" title="Close" data-testid="why-close"
+          onClick={() => closeWhy(playingItemId)}>
+          <Icon name="close" size={14} />
+        </button>
+      </div>
+      <SongMoments trackId={item.trackId} moments={[explanation.pick]} role="pick" common={common} />
+      {seeds.map((g) => (
+        <SongMoments key={g.trackId} trackId={g.trackId} moments={g.moments} role="seed" common={common} />
+      ))}
+      <div className="why-common">
+        <span className="why-role">In common</span>
+        {explanation.tagsInCommon.length
+          ? <TagChips tags={explanation.tagsInCommon.map((tag) => ({ tag }))} testId="tags-in-common" />
+          : <span className="muted small">No predicted tags in common: the match is in the sound itself.</span>}
+      </div>
+      <div className="why-actions">
+        <button type="button" className="btn small" data-testid="listen-pick-moment"
+          aria-label={`Listen to the pick's matched moment, from ${formatClock(explanation.pick.startSec)}`}
+          onClick={() => void listenFrom(item.id, explanation.pick.startSec)}>
+          <Icon name="play" size={13} /> Pick at {formatClock(explanation.pick.startSec)}
+        </button>
+        {firstSeed ? (
+          <button type="button" className="btn small" data-testid="listen-seed-moment"
+            aria-label={`Listen to the seed's matched moment, from ${formatClock(firstSeed.startSec)}`}
+            onClick={() => void listenToSeed(firstSeed.trackId, firstSeed.startSec)}>
+            <Icon name="play" size={13} /> Seed at {formatClock(firstSeed.startSec)}
+          </button>
+        ) : null}
+      </div>
+      <div className="why-feedback">
+        <LikeButton trackId={item.trackId} withLabel />
+        <LessButton trackId={item.trackId} withLabel />
+        {playing ? <SkipButton /> : null}
+      </div>
+    </section>
+  );
+}

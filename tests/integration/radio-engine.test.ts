@@ -1,0 +1,252 @@
+/**
+ * The radio over a really analysed library (real model, real faiss index worker, real SQLite): picks
+ * and their explanations checked against the stored fragment vectors by hand (the design's score is
+ * d(c) = sum over seed fragments of (1 - c.s)), the queue rules, determinism, the queue it builds,
+ * extension, negative feedback, the liked-songs seed and a seed that was not analysed yet.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RADIO_DEFAULTS } from '../../src/shared/defaults';
+import type { QueueItem, QueueState, RadioSession, Track } from '../../src/shared/domain';
+import { place } from '../helpers/audio';
+import { analysedLibrary, dot, readFragments, type AnalysedLibrary, type StoredFragmentRow } from '../helpers/analysis-db';
+import { ensureBuilt, hasTestModel, isTrainedModel, openModelServices, testModelPath } from '../helpers/model';
+import { expectCode } from '../helpers/services';
+import { EXTRA_CLIP, STYLE_CLIPS, styleClip } from '../helpers/styles';
+
+const MODEL = testModelPath();
+
+/** The design's score of one candidate fragment against the seed fragments. */
+function distanceSum(candidate: Float32Array, seeds: StoredFragmentRow[]): number {
+  return seeds.reduce((sum, s) => sum + (1 - dot(candidate, s.vector)), 0);
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Waits until the queue stops changing (the radio extends itself in the background). */
+async function settledQueue(lib: AnalysedLibrary): Promise<QueueState> {
+  let last = '';
+  for (let i = 0; i < 200; i++) {
+    const q = await lib.services.api.playback.getQueue();
+    const key = JSON.stringify(q.items.map((it) => it.id));
+    if (key === last) return q;
+    last = key;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error('the queue kept changing');
+}
+
+function duplicates(items: QueueItem[]): number[] {
+  const seen = new Set<number>();
+  return items.map((i) => i.trackId).filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+}
+
+describe.skipIf(!hasTestModel())(`radio over an analysed library (skipped when the sound model is missing: ${MODEL})`, () => {
+  let lib: AnalysedLibrary;
+  let fragments: StoredFragmentRow[];
+  const fragmentsOf = (trackId: number) => fragments.filter((f) => f.trackId === trackId);
+
+  /** Every check an explanation must pass, recomputed from the stored vectors. */
+  function checkSession(session: RadioSession): void {
+    const seedIds = new Set(session.seedTrackIds);
+    const seedFragments = session.seedTrackIds.flatMap(fragmentsOf);
+    expect(seedFragments.length).toBeGreaterThan(0);
+    expect(new Set(session.picks.map((p) => p.trackId)).size).toBe(session.picks.length);
+    for (const { trackId, explanation: e } of session.picks) {
+      expect(seedIds.has(trackId)).toBe(false);
+      const track = lib.clipOf.get(trackId);
+      expect(track).toBeDefined();
+      expect(e.pick.trackId).toBe(trackId);
+      expect(e.pick.startSec).toBeGreaterThanOrEqual(0);
+      expect(e.pick.startSec).toBeLessThan(e.pick.endSec);
+      expect(e.pick.endSec).toBeLessThanOrEqual((track as { seconds: number }).seconds + 0.1);
+      expect(e.seeds.length).toBeGreaterThanOrEqual(1);
+      for (const s of e.seeds) {
+        expect(seedIds.has(s.trackId)).toBe(true);
+        expect(s.startSec).toBeLessThan(s.endSec);
+      }
+      expect(e.seeds.map((s) => s.distance)).toEqual([...e.seeds.map((s) => s.distance)].sort((a, b) => a - b));
+      expect(Math.abs(e.distance - e.distanceSum / seedFragments.length)).toBeLessThan(1e-3);
+      const pickTags = new Set(e.pick.tags.map((t) => t.tag));
+      const seedTags = new Set(e.seeds[0].tags.map((t) => t.tag));
+      for (const tag of e.tagsInCommon) {
+        expect(pickTags.has(tag)).toBe(true);
+        expect(seedTags.has(tag)).toBe(true);
+      }
+      // By hand: the explained fragment's d, and it is the song's best fragment.
+      const own = fragmentsOf(trackId);
+      const chosen = own.find((f) => round3(f.startSec) === e.pick.startSec) as StoredFragmentRow;
+      expect(chosen).toBeDefined();
+      const d = distanceSum(chosen.vector, seedFragments);
+      expect(Math.abs(d - e.distanceSum)).toBeLessThan(1e-3);
+      for (const other of own) expect(distanceSum(other.vector, seedFragments)).toBeGreaterThanOrEqual(d - 1e-4);
+      // The closest seed moment shown is the closest there is, at the distance it states.
+      const closest = Math.min(...seedFragments.map((s) => 1 - dot(chosen.vector, s.vector)));
+      expect(Math.abs(e.seeds[0].distance - closest)).toBeLessThan(1e-3);
+    }
+  }
+
+  beforeAll(async () => {
+    await ensureBuilt();
+    lib = await analysedLibrary();
+    fragments = readFragments(lib.services.paths.database);
+    expect((await lib.services.api.analysis.getAnalysisStatus()).counts).toMatchObject({ done: STYLE_CLIPS.length, pending: 0, failed: 0 });
+  });
+
+  afterAll(async () => {
+    await lib?.dispose();
+  });
+
+  it('picks other songs from one seed, each explained consistently with the stored vectors', async () => {
+    const seed = lib.tracks['drone-a'];
+    const session = await lib.services.api.radio.previewRadio({ kind: 'track', trackId: seed.id });
+    expect(session.seedTrackIds).toEqual([seed.id]);
+    expect(session.radioId).toBe(0);
+    expect(session.options).toEqual(RADIO_DEFAULTS);
+    // Five other songs by four artists (two by Static Club): the artist gap may hold one back.
+    const others = STYLE_CLIPS.filter((c) => c.name !== 'drone-a');
+    expect(new Set(session.picks.map((p) => lib.clipOf.get(p.trackId)?.artist))).toEqual(new Set(others.map((c) => c.artist)));
+    checkSession(session);
+    expect((await lib.services.api.playback.getQueue()).items).toEqual([]);
+  });
+
+  it('keeps an artist out of the next artistGap picks (the seed counts as heard)', async () => {
+    for (const name of ['noise-a', 'noise-b', 'melody-a']) {
+      const seed = lib.tracks[name];
+      const session = await lib.services.api.radio.previewRadio({ kind: 'track', trackId: seed.id }, { artistGap: 3 });
+      expect(session.picks.length).toBeGreaterThanOrEqual(STYLE_CLIPS.length - 2);
+      const artists = [seed.artist, ...session.picks.map((p) => lib.clipOf.get(p.trackId)?.artist)];
+      artists.forEach((artist, i) => expect(artists.slice(Math.max(0, i - 3), i)).not.toContain(artist));
+      checkSession(session);
+    }
+  });
+
+  it('is deterministic: the same seed gives the same picks and explanations', async () => {
+    const seed = { kind: 'track' as const, trackId: lib.tracks['melody-b'].id };
+    const a = await lib.services.api.radio.previewRadio(seed, { adventure: 0.5 });
+    const b = await lib.services.api.radio.previewRadio(seed, { adventure: 0.5 });
+    expect(b).toEqual(a);
+  });
+
+  it('with adventure 0 and no artist gap, picks come closest first', async () => {
+    for (const clip of STYLE_CLIPS) {
+      const session = await lib.services.api.radio.previewRadio({ kind: 'track', trackId: lib.tracks[clip.name].id }, { adventure: 0, artistGap: 0 });
+      const d = session.picks.map((p) => p.explanation.distanceSum);
+      expect(d).toEqual([...d].sort((x, y) => x - y));
+      checkSession(session);
+    }
+  });
+
+  it('with no artist gap (0), an artist may follow itself: every other song is picked', async () => {
+    // Seeded by one Static Club song, the other one must be a candidate like any song.
+    const seed = lib.tracks['noise-a'];
+    const session = await lib.services.api.radio.previewRadio({ kind: 'track', trackId: seed.id }, { artistGap: 0 });
+    expect(session.picks.map((p) => p.trackId).sort()).toEqual(Object.values(lib.tracks).map((t) => t.id).filter((id) => id !== seed.id).sort());
+  });
+
+  it.skipIf(!isTrainedModel())('hears the styles: the closest pick of each song is the other song of its style (trained model only)', async () => {
+    for (const clip of STYLE_CLIPS) {
+      const session = await lib.services.api.radio.previewRadio({ kind: 'track', trackId: lib.tracks[clip.name].id }, { adventure: 0, artistGap: 0 });
+      expect(lib.clipOf.get(session.picks[0].trackId)?.style, `first pick for ${clip.name}`).toBe(clip.style);
+    }
+  });
+
+  it('playSimilar queues the seed then the picks, each carrying its explanation', async () => {
+    const { radio, playback } = lib.services.api;
+    const seed = lib.tracks['drone-b'];
+    const session = await radio.playSimilar({ kind: 'track', trackId: seed.id }, { count: 5, artistGap: 0 });
+    expect(session.radioId).toBeGreaterThan(0);
+    checkSession(session);
+    const queue = await playback.getQueue();
+    expect(queue.currentIndex).toBe(0);
+    expect(queue.items[0]).toMatchObject({ trackId: seed.id, origin: { kind: 'user' } });
+    expect(queue.items.slice(1).map((i) => ({ trackId: i.trackId, origin: i.origin }))).toEqual(
+      session.picks.map((p) => ({ trackId: p.trackId, origin: { kind: 'radio', radioId: session.radioId, explanation: p.explanation } })));
+    expect(await radio.getActiveRadio()).toEqual(session);
+  });
+
+  it('extends the radio (by itself as the queue drains, and when asked) without duplicates', async () => {
+    const { radio, playback } = lib.services.api;
+    const seed = lib.tracks['melody-a'];
+    // Two picks leave two after the seed: the radio extends itself at once.
+    const session = await radio.playSimilar({ kind: 'track', trackId: seed.id }, { count: 2, artistGap: 0 });
+    expect(session.picks).toHaveLength(2);
+    let queue = await settledQueue(lib);
+    expect(queue.items).toHaveLength(5);
+    expect(duplicates(queue.items)).toEqual([]);
+    queue = await radio.extendRadio(5);
+    expect(queue.items.map((i) => i.trackId).sort()).toEqual(Object.values(lib.tracks).map((t) => t.id).sort());
+    expect(duplicates(queue.items)).toEqual([]);
+    for (const item of queue.items.slice(1)) {
+      expect(item.origin).toMatchObject({ kind: 'radio', radioId: session.radioId });
+      expect(item.origin.kind === 'radio' && item.origin.explanation?.pick.trackId).toBe(item.trackId);
+    }
+    // Nothing left to add: asking again adds nothing.
+    expect((await radio.extendRadio(3)).items).toHaveLength(queue.items.length);
+    await playback.setCurrentIndex(queue.items.length - 1);
+    expect(duplicates((await settledQueue(lib)).items)).toEqual([]);
+  });
+
+  it('an extension asked for while the radio extends itself adds no duplicates', async () => {
+    const { radio } = lib.services.api;
+    await radio.playSimilar({ kind: 'track', trackId: lib.tracks['drone-a'].id }, { count: 1, artistGap: 0 });
+    // playSimilar left one pick after the seed, so the radio is already extending itself now.
+    await radio.extendRadio(1);
+    const queue = await settledQueue(lib);
+    expect(duplicates(queue.items)).toEqual([]);
+  });
+
+  it("'less like this' drops the song from what is queued and from later extensions", async () => {
+    const { radio, playback } = lib.services.api;
+    const seed = lib.tracks['noise-a'];
+    const session = await radio.playSimilar({ kind: 'track', trackId: seed.id }, { count: 3, artistGap: 1 });
+    await settledQueue(lib);
+    const target = session.picks[1].trackId;
+    await radio.radioFeedback(target, 'less');
+    let queue = await playback.getQueue();
+    expect(queue.items.map((i) => i.trackId)).not.toContain(target);
+    expect(queue.items.map((i) => i.trackId)).toEqual([seed.id, ...session.picks.map((p) => p.trackId).filter((id) => id !== target)]);
+    // (Removing it left two picks: the radio extends itself; let that finish before asking for more.)
+    await settledQueue(lib);
+    queue = await radio.extendRadio(5);
+    expect(queue.items.map((i) => i.trackId)).not.toContain(target);
+    expect(duplicates(queue.items)).toEqual([]);
+    queue = await settledQueue(lib);
+    expect(queue.items.map((i) => i.trackId)).not.toContain(target);
+    expect(queue.items.length).toBeGreaterThan(3);
+    await expectCode(radio.radioFeedback(target, 'never' as 'less'), 'INVALID_ARGUMENT');
+  });
+
+  it('plays the liked songs: INVALID_ARGUMENT without likes, a radio of both seeds with them', async () => {
+    const { radio, library } = lib.services.api;
+    const none = await expectCode(radio.previewRadio({ kind: 'liked' }), 'INVALID_ARGUMENT');
+    expect(none.message).toMatch(/liked/i);
+    const liked = [lib.tracks['drone-a'].id, lib.tracks['melody-b'].id];
+    for (const id of liked) await library.setLiked(id, true);
+    expect((await library.listLiked()).sort()).toEqual([...liked].sort());
+    const session = await radio.previewRadio({ kind: 'liked' });
+    expect([...session.seedTrackIds].sort()).toEqual([...liked].sort());
+    // Four songs left by three artists; with the default gap of 3 one Static Club song must wait.
+    expect(new Set(session.picks.map((p) => lib.clipOf.get(p.trackId)?.artist))).toEqual(new Set(['Bell Choir', 'Saw Tooth', 'Static Club']));
+    checkSession(session);
+    for (const id of liked) await library.setLiked(id, false);
+    await expectCode(radio.previewRadio({ kind: 'liked' }), 'INVALID_ARGUMENT');
+  });
+
+  it('a seed that was not analysed yet is analysed first (automatic analysis off)', async () => {
+    await lib.services.dispose();
+    lib.services = await openModelServices(lib.data);
+    const { library, radio, analysis, settings } = lib.services.api;
+    await settings.updateSettings({ autoAnalyse: false });
+    const path = place(await styleClip(EXTRA_CLIP), lib.tmp.at('music', `${EXTRA_CLIP.name}.${EXTRA_CLIP.format}`));
+    await library.rescan();
+    const track = (await library.listTracks()).find((t) => t.path === path) as Track;
+    expect((await analysis.listTrackAnalysis()).find((s) => s.trackId === track.id)?.status).toBe('pending');
+    lib.clipOf.set(track.id, EXTRA_CLIP);
+    const session = await radio.previewRadio({ kind: 'track', trackId: track.id });
+    expect(session.picks).toHaveLength(STYLE_CLIPS.length);
+    expect((await analysis.listTrackAnalysis()).find((s) => s.trackId === track.id)?.status).toBe('done');
+    fragments = readFragments(lib.services.paths.database);
+    checkSession(session);
+    await expectCode(radio.previewRadio({ kind: 'track', trackId: 987654 }), 'UNKNOWN_TRACK');
+  });
+});
