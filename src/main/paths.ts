@@ -20,11 +20,13 @@ export interface DataPaths {
   covers: string;
   /** Persisted vector indexes (a cache of SQLite's fragment vectors). */
   vectors: string;
+  /** Cached waveforms of tracks. */
+  waveforms: string;
 }
 
 export function dataPaths(root: string): DataPaths {
   const dir = resolve(root);
-  return { root: dir, database: join(dir, 'library.db'), covers: join(dir, 'covers'), vectors: join(dir, 'vectors') };
+  return { root: dir, database: join(dir, 'library.db'), covers: join(dir, 'covers'), vectors: join(dir, 'vectors'), waveforms: join(dir, 'waveforms') };
 }
 
 /**

@@ -48,7 +48,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const db = LibraryDb.open(paths.database);
   const settings = new SettingsServiceImpl(db, { version: APP_VERSION, dataDir: paths.root, transport: options.transport });
   const watchSetting = (await settings.getSettings()).watchFolders;
-  const library = new LibraryServiceImpl(db, { coversDir: paths.covers, watch: options.live && watchSetting });
+  const library = new LibraryServiceImpl(db, {
+    coversDir: paths.covers, waveformsDir: paths.waveforms, watch: options.live && watchSetting, findFfmpeg: () => settings.findFfmpeg(),
+  });
   const playback = new PlaybackServiceImpl(db);
   const manifestPath = options.manifestPath ?? defaultManifestPath();
   const engine = new EngineClient(analysisWorkerPath(), async () => {

@@ -18,6 +18,8 @@ import type {
   RadioOptions,
   RadioSeed,
   RadioSession,
+  SonicMap,
+  Waveform,
   ScanFailure,
   ScanProgress,
   ScanSummary,
@@ -46,6 +48,8 @@ export interface LibraryService {
   /** Files that could not be read, with why. */
   listScanFailures(): Promise<ScanFailure[]>;
   getScanProgress(): Promise<ScanProgress>;
+  /** The song's loudness outline, for drawing its strip (decoded once, cached). */
+  getWaveform(trackId: number): Promise<Waveform>;
   /** Likes feed the liked-songs radio. */
   setLiked(trackId: number, liked: boolean): Promise<void>;
   listLiked(): Promise<number[]>;
@@ -109,6 +113,8 @@ export interface RadioService {
   radioFeedback(trackId: number, kind: RadioFeedbackKind): Promise<void>;
   getActiveRadio(): Promise<RadioSession | null>;
   stopRadio(): Promise<void>;
+  /** The library's sound as a 2-D map (computed off the main thread, cached until analysis changes). */
+  getSonicMap(): Promise<SonicMap>;
   onDidChangeRadio: Event<RadioSession | null>;
 }
 
@@ -158,6 +164,7 @@ export const CONTRACT = {
     getTrack: 'command',
     listScanFailures: 'command',
     getScanProgress: 'command',
+    getWaveform: 'command',
     setLiked: 'command',
     listLiked: 'command',
     onDidScanProgress: 'event',
@@ -199,6 +206,7 @@ export const CONTRACT = {
     radioFeedback: 'command',
     getActiveRadio: 'command',
     stopRadio: 'command',
+    getSonicMap: 'command',
     onDidChangeRadio: 'event',
   },
   playlists: {

@@ -259,3 +259,30 @@ export interface M3uImport {
   /** Entries of the file that are not in the library (or not found), as written in the file. */
   missing: string[];
 }
+
+/** A song's loudness outline for drawing its strip: peak levels 0..1 in equal time buckets. */
+export interface Waveform {
+  trackId: number;
+  durationSec: number;
+  peaks: number[];
+}
+
+export interface SonicMapPoint {
+  trackId: number;
+  /** Position in the map, each axis scaled to -1..1. */
+  x: number;
+  y: number;
+  /** The track's most probable tag of the colouring group (e.g. "family:rock"), or null. */
+  tag: string | null;
+}
+
+/** A 2-D picture of the library's sound: nearby points sound alike. */
+export interface SonicMap {
+  points: SonicMapPoint[];
+  /** How the 2-D positions were made, in words. */
+  method: string;
+  /** Share of the vectors' variance the two axes show. */
+  explainedVariance: number;
+  /** The tag group points are coloured by (e.g. "family"). */
+  colourGroup: string;
+}

@@ -4,16 +4,21 @@
  */
 import type { LibraryService } from '../../shared/contract';
 import { LIBRARY_TUNABLES } from '../../shared/defaults';
-import type { MusicFolder, ScanProgress, ScanSummary, TracksChanged } from '../../shared/domain';
+import type { MusicFolder, ScanProgress, ScanSummary, TracksChanged, Waveform } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
 import type { LibraryDb } from '../db/library-db';
 import { Emitter, ThrottledProgress } from '../events';
 import { scanFolders } from './scanner';
 import { validateNewFolder } from './validate-folder';
 import { FolderWatcher } from './watcher';
+import { trackWaveform } from './waveform';
 
 export interface LibraryServiceOptions {
   coversDir: string;
+  /** Cached waveforms. */
+  waveformsDir: string;
+  /** The ffmpeg to decode with (null when none is installed). */
+  findFfmpeg: () => Promise<{ path: string } | null>;
   /** Watch folders for changes (off for one-shot CLI commands). */
   watch: boolean;
 }
@@ -130,6 +135,17 @@ export class LibraryServiceImpl implements LibraryService {
 
   async getScanProgress() {
     return this.progress;
+  }
+
+  async getWaveform(trackId: number): Promise<Waveform> {
+    const track = await this.getTrack(trackId);
+    const ffmpeg = await this.options.findFfmpeg();
+    if (!ffmpeg) throw new SoundlikeError('FFMPEG_MISSING', 'ffmpeg was not found, so the song cannot be drawn.', 'Install ffmpeg (Debian/Ubuntu: apt-get install ffmpeg) or set its path in Settings.');
+    try {
+      return await trackWaveform(track, ffmpeg.path, this.options.waveformsDir);
+    } catch (error) {
+      throw new SoundlikeError('TRACK_FILE_MISSING', `The file of "${track.title}" could not be read (${(error as Error).message}).`, 'Reconnect its drive or folder, or rescan the library.');
+    }
   }
 
   async setLiked(trackId: number, liked: boolean): Promise<void> {

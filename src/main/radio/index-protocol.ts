@@ -35,13 +35,21 @@ export interface SearchHits {
   scores: Float32Array;
 }
 
+export interface MapPoints {
+  trackIds: Int32Array;
+  xy: Float32Array;
+  tags: (string | null)[];
+  explainedVariance: number;
+}
+
 export type ToIndexWorker =
   | { type: 'open'; id: number; config: IndexConfig }
   | { type: 'refresh'; id: number }
   | { type: 'search'; id: number; query: Float32Array; k: number; exact?: boolean }
   | { type: 'save'; id: number }
-  | { type: 'stats'; id: number };
+  | { type: 'stats'; id: number }
+  | { type: 'map'; id: number; colourGroup: string };
 
 export type FromIndexWorker =
-  | { type: 'ok'; id: number; stats?: IndexStats; hits?: SearchHits; changed?: { added: number; removed: number } }
+  | { type: 'ok'; id: number; stats?: IndexStats; hits?: SearchHits; changed?: { added: number; removed: number }; map?: MapPoints }
   | { type: 'error'; id: number; message: string };

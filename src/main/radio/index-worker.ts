@@ -13,7 +13,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { FromIndexWorker, IndexConfig, IndexStats, SearchHits, ToIndexWorker } from './index-protocol';
+import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, SearchHits, ToIndexWorker } from './index-protocol';
+import { projectPca } from '../map/projection';
 import { withNprobe } from './faiss-tuning';
 
 type Faiss = typeof import('faiss-node');
@@ -226,8 +227,60 @@ function stats(): IndexStats {
   return { kind, descriptor, count, tombstones: tombstones.size, bytesOnDisk: bytes, bytesPerVector: fragmentIds.length ? Math.round(bytes / fragmentIds.length) : 0, origin };
 }
 
+let mapCache: { key: string; points: MapPoints } | null = null;
+
+/**
+ * The sonic map: each track's mean fragment vector projected to 2-D, coloured by its most probable tag
+ * of one group (summed over its fragments). Cached in memory and on disk by the library's fingerprint.
+ */
+function sonicMap(colourGroup: string): MapPoints {
+  const key = `${dbFingerprint()}:${colourGroup}`;
+  if (mapCache?.key === key) return mapCache.points;
+  const file = `${basePath()}.map.json`;
+  if (existsSync(file)) {
+    try {
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as { key: string; trackIds: number[]; xy: number[]; tags: (string | null)[]; explainedVariance: number };
+      if (saved.key === key) {
+        mapCache = { key, points: { trackIds: Int32Array.from(saved.trackIds), xy: Float32Array.from(saved.xy), tags: saved.tags, explainedVariance: saved.explainedVariance } };
+        return mapCache.points;
+      }
+    } catch {
+      // damaged cache: compute again
+    }
+  }
+  const d = config.embeddingSize;
+  const sums = new Map<number, { vector: Float64Array; count: number; tags: Map<string, number> }>();
+  const prefix = `${colourGroup}:`;
+  for (const row of db.prepare(`SELECT f.track_id, f.vector, f.tags ${CURRENT}`).iterate(version()) as Iterable<{ track_id: number; vector: Buffer; tags: string }>) {
+    let entry = sums.get(row.track_id);
+    if (!entry) sums.set(row.track_id, (entry = { vector: new Float64Array(d), count: 0, tags: new Map() }));
+    const v = toVector(row.vector);
+    for (let i = 0; i < d; i++) entry.vector[i] += v[i];
+    entry.count++;
+    for (const { tag, p } of JSON.parse(row.tags) as { tag: string; p: number }[]) {
+      if (tag.startsWith(prefix)) entry.tags.set(tag, (entry.tags.get(tag) ?? 0) + p);
+    }
+  }
+  const trackIds = Int32Array.from(sums.keys());
+  const vectors = new Float32Array(trackIds.length * d);
+  const tags: (string | null)[] = [];
+  trackIds.forEach((trackId, r) => {
+    const entry = sums.get(trackId) as { vector: Float64Array; count: number; tags: Map<string, number> };
+    for (let i = 0; i < d; i++) vectors[r * d + i] = entry.vector[i] / entry.count;
+    tags.push([...entry.tags.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null);
+  });
+  const { xy, explainedVariance } = trackIds.length >= 2 ? projectPca(vectors, trackIds.length, d) : { xy: new Float32Array(trackIds.length * 2), explainedVariance: 0 };
+  const points = { trackIds, xy, tags, explainedVariance };
+  mapCache = { key, points };
+  mkdirSync(config.dir, { recursive: true });
+  writeFileSync(`${file}.tmp`, JSON.stringify({ key, trackIds: [...trackIds], xy: [...xy], tags, explainedVariance }));
+  renameSync(`${file}.tmp`, file);
+  return points;
+}
+
 function open(next: IndexConfig): void {
   config = next;
+  mapCache = null;
   db?.close();
   db = new Database(config.databasePath, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
@@ -262,6 +315,9 @@ port.on('message', (message: ToIndexWorker) => {
         break;
       case 'stats':
         reply({ type: 'ok', id: message.id, stats: stats() });
+        break;
+      case 'map':
+        reply({ type: 'ok', id: message.id, map: sonicMap(message.colourGroup) });
         break;
     }
   } catch (error) {

@@ -8,7 +8,7 @@
  */
 import type { RadioService } from '../../shared/contract';
 import { RADIO_DEFAULTS, RADIO_TUNABLES } from '../../shared/defaults';
-import type { QueueItem, QueueState, RadioFeedbackKind, RadioOptions, RadioPick, RadioSeed, RadioSession, Track } from '../../shared/domain';
+import type { QueueItem, QueueState, RadioFeedbackKind, RadioOptions, RadioPick, RadioSeed, RadioSession, SonicMap, Track } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
 import type { AnalysisServiceImpl } from '../analysis/analysis-service';
 import type { LibraryDb } from '../db/library-db';
@@ -129,6 +129,20 @@ export class RadioServiceImpl implements RadioService {
   async stopRadio(): Promise<void> {
     this.active = null;
     this.changeEmitter.fire(null);
+  }
+
+  async getSonicMap(): Promise<SonicMap> {
+    await this.openIndex();
+    const colourGroup = 'family';
+    const map = await this.deps.index.sonicMap(colourGroup);
+    return {
+      points: Array.from(map.trackIds, (trackId, i) => ({
+        trackId, x: Math.round(map.xy[i * 2] * 1e4) / 1e4, y: Math.round(map.xy[i * 2 + 1] * 1e4) / 1e4, tag: map.tags[i],
+      })),
+      method: 'principal components of each track\'s mean fragment vector',
+      explainedVariance: Math.round(map.explainedVariance * 1000) / 1000,
+      colourGroup,
+    };
   }
 
   /** Index facts (kind, size, bytes per vector) for status and benchmarks. */

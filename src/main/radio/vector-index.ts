@@ -3,7 +3,7 @@
  * restarted if it dies (the index is rebuilt or reread from disk then).
  */
 import { Worker } from 'node:worker_threads';
-import type { FromIndexWorker, IndexConfig, IndexStats, SearchHits, ToIndexWorker } from './index-protocol';
+import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, SearchHits, ToIndexWorker } from './index-protocol';
 
 type Request = ToIndexWorker extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -43,6 +43,13 @@ export class VectorIndex {
     if (!this.opened) throw new Error('vector index not open');
     await this.opened;
     return (await this.request({ type: 'search', query, k })).hits as SearchHits;
+  }
+
+  /** Track vectors projected to 2-D (computed in the worker, cached). */
+  async sonicMap(colourGroup: string): Promise<MapPoints> {
+    if (!this.opened) throw new Error('vector index not open');
+    await this.opened;
+    return (await this.request({ type: 'map', colourGroup })).map as MapPoints;
   }
 
   async stats(): Promise<IndexStats | null> {

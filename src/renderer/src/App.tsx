@@ -1,4 +1,7 @@
-/** The window: sidebar | main view | side panel (details + queue or up-next), scan progress and the player bar below. */
+/**
+ * The window: sidebar | main view | side panel (details or a radio pick's why-panel, + queue or up-next),
+ * scan progress, the radio being built and the player bar below.
+ */
 import { useEffect } from 'react';
 import { ErrorBoundary } from './elements/ErrorBoundary';
 import { FoldersView } from './features/folders/FoldersView';
@@ -8,9 +11,10 @@ import { Toasts } from './features/notifications/Toasts';
 import { startAudioEngine } from './features/player/audio-engine';
 import { startMediaSession } from './features/player/media-session';
 import { NowPlayingBar } from './features/player/NowPlayingBar';
-import { TrackDetails } from './features/player/TrackDetails';
 import { startVolumeSync } from './features/player/volume';
 import { QueuePanel } from './features/queue/QueuePanel';
+import { RadioStarting } from './features/radio/RadioStarting';
+import { SideCard } from './features/radio/SideCard';
 import { UpNext } from './features/queue/UpNext';
 import { ScanProgressBar } from './features/scan/ScanProgressBar';
 import { HelpOverlay } from './features/shortcuts/HelpOverlay';
@@ -39,11 +43,12 @@ export function App() {
         <Toasts />
       </main>
       <aside className="side">
-        <ErrorBoundary area="The track details"><TrackDetails large={!queueOpen} /></ErrorBoundary>
+        <ErrorBoundary area="The track details"><SideCard large={!queueOpen} /></ErrorBoundary>
         <ErrorBoundary area="The queue">{queueOpen ? <QueuePanel /> : <UpNext />}</ErrorBoundary>
       </aside>
       <div className="bottom">
         <ErrorBoundary area="The scan progress"><ScanProgressBar /></ErrorBoundary>
+        <ErrorBoundary area="The radio"><RadioStarting /></ErrorBoundary>
         <ErrorBoundary area="The player"><NowPlayingBar /></ErrorBoundary>
       </div>
       <HelpOverlay />

@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { notifyError } from './stores/notify-store';
 import './styles.css';
+import './features/analysis/analysis.css';
+import './features/radio/radio.css';
 
 window.addEventListener('unhandledrejection', (e) => {
   notifyError(e.reason);

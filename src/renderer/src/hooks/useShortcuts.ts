@@ -1,7 +1,10 @@
 /** Global keyboard shortcuts: maps key presses through lib/shortcuts and runs the player/library actions. */
 import { useEffect } from 'react';
 import { SEEK_STEP_SEC, VOLUME_STEP, shortcutFor, type ShortcutAction } from '../lib/shortcuts';
-import { next, previous, seekBy, togglePlay } from '../features/player/audio-engine';
+import { previous, seekBy, togglePlay } from '../features/player/audio-engine';
+import { playSimilarToSelection, skipCurrent } from '../features/radio/radio-actions';
+import { toggleLiked } from '../stores/likes-store';
+import { currentItem } from '../stores/queue-store';
 import { changeVolume, toggleMute } from '../features/player/volume';
 import { playSelected } from '../features/library/play-actions';
 import { SEARCH_INPUT_ID } from '../features/library/SearchBox';
@@ -41,7 +44,13 @@ function run(action: ShortcutAction, target: EventTarget | null): void {
     case 'seekBack': return seekBy(-SEEK_STEP_SEC);
     case 'seekForward': return seekBy(SEEK_STEP_SEC);
     case 'previous': return previous();
-    case 'next': return next();
+    case 'next': return skipCurrent();
+    case 'playSimilar': return playSimilarToSelection();
+    case 'toggleLike': {
+      const item = currentItem();
+      if (item) void toggleLiked(item.trackId);
+      return;
+    }
     case 'volumeUp': return changeVolume(VOLUME_STEP);
     case 'volumeDown': return changeVolume(-VOLUME_STEP);
     case 'toggleMute': return toggleMute();

@@ -16,6 +16,13 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('Enter'), false)).toBe('playSelected');
     expect(shortcutFor(press('?', { shiftKey: true }), false)).toBe('toggleHelp');
   });
+  it('maps the radio keys, not while typing', () => {
+    expect(shortcutFor(press('s'), false)).toBe('playSimilar');
+    expect(shortcutFor(press('S', { shiftKey: true }), false)).toBe('playSimilar');
+    expect(shortcutFor(press('l'), false)).toBe('toggleLike');
+    expect(shortcutFor(press('s'), true)).toBeNull();
+    expect(shortcutFor(press('s', { ctrlKey: true }), false)).toBeNull();
+  });
   it('ignores player keys while typing, but keeps search and Escape', () => {
     expect(shortcutFor(press(' '), true)).toBeNull();
     expect(shortcutFor(press('m'), true)).toBeNull();

@@ -14,6 +14,8 @@ export type ShortcutAction =
   | 'volumeDown'
   | 'toggleMute'
   | 'playSelected'
+  | 'playSimilar'
+  | 'toggleLike'
   | 'escape'
   | 'toggleHelp';
 
@@ -34,6 +36,9 @@ export const SHORTCUT_HELP: ReadonlyArray<{ keys: string; what: string }> = [
   { keys: '↑ / ↓', what: 'Volume up / down' },
   { keys: 'M', what: 'Mute / unmute' },
   { keys: 'Enter', what: 'Play the selected track' },
+  { keys: 'S', what: 'Play similar sounding (to the selected songs, else the playing one)' },
+  { keys: 'L', what: 'Like / unlike the playing song' },
+  { keys: 'Ctrl/⌘ / Shift + click', what: 'Select several songs (for a radio from all of them)' },
   { keys: 'Esc', what: 'Clear search, close dialogs' },
   { keys: '?', what: 'Show this help' },
 ];
@@ -72,6 +77,12 @@ export function shortcutFor(press: KeyPress, typing: boolean): ShortcutAction | 
       return 'toggleMute';
     case 'Enter':
       return 'playSelected';
+    case 's':
+    case 'S':
+      return 'playSimilar';
+    case 'l':
+    case 'L':
+      return 'toggleLike';
     default:
       return null;
   }

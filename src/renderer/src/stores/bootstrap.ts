@@ -6,10 +6,15 @@ import { api, onTransportReconnect } from '../api';
 import { loadFailures, loadFolders, loadTracks, handleTracksChanged, setFolders } from './library-store';
 import { applyQueue, loadQueue } from './queue-store';
 import { handleScanProgress, loadScanProgress } from './scan-store';
-import { applySettings, loadSettings } from './settings-store';
+import { applySettings, loadSettings, useSettingsStore } from './settings-store';
+import { handleAnalysisProgress, handleTrackAnalysed, loadAnalysisStatus, loadTrackStates } from './analysis-store';
+import { useBrowseStore } from './browse-store';
+import { loadLikes } from './likes-store';
+import { applyRadio, followPlaying, loadRadio } from './radio-store';
 
 async function loadAll(): Promise<void> {
-  await Promise.all([loadSettings(), loadFolders(), loadTracks(), loadQueue(), loadScanProgress(), loadFailures()]);
+  await Promise.all([loadSettings(), loadFolders(), loadTracks(), loadQueue(), loadScanProgress(), loadFailures(),
+    loadAnalysisStatus(), loadTrackStates(), loadLikes(), loadRadio()]);
 }
 
 let started = false;
@@ -27,6 +32,22 @@ export function startStores(): void {
   });
   api.playback.onDidChangeQueue((queue) => applyQueue(queue));
   api.settings.onDidChangeSettings((settings) => applySettings(settings));
+  api.analysis.onDidAnalysisProgress((progress) => handleAnalysisProgress(progress));
+  api.analysis.onDidAnalyseTrack((state) => handleTrackAnalysed(state));
+  api.radio.onDidChangeRadio((session) => applyRadio(session));
+  // New analysis settings restart the analysis, and a new step or model makes every result stale.
+  useSettingsStore.subscribe((s, prev) => {
+    const a = s.settings;
+    const b = prev.settings;
+    if (prev.loaded && (a.fragmentStepSec !== b.fragmentStepSec || a.analysisDevice !== b.analysisDevice || a.analysisThreads !== b.analysisThreads)) {
+      void loadAnalysisStatus();
+      void loadTrackStates();
+    }
+  });
+  // Picking a library row hands the side panel back to that row's details.
+  useBrowseStore.subscribe((s, prev) => {
+    if (s.selectedTrackId !== null && s.selectedTrackId !== prev.selectedTrackId) followPlaying();
+  });
   onTransportReconnect(() => void loadAll());
   void loadAll();
 }

@@ -6,6 +6,7 @@ import { AddFolderForm } from './AddFolderForm';
 import { FolderRow } from './FolderRow';
 import { ScanFailures } from './ScanFailures';
 import { SettingsPanel } from './SettingsPanel';
+import { AnalysisSettings } from '../analysis/AnalysisSettings';
 
 export function FoldersView() {
   const folders = useFolders();
@@ -27,6 +28,7 @@ export function FoldersView() {
           : <ul className="folder-list">{folders.map((f) => <FolderRow key={f.id} folder={f} scanning={scanning} />)}</ul>}
       </section>
       <ScanFailures />
+      <AnalysisSettings />
       <SettingsPanel />
     </section>
   );

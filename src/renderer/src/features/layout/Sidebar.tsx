@@ -1,7 +1,11 @@
-/** Left navigation: library and folders/settings, plus the shortcut help. */
+/** Left navigation: library and folders/settings, the liked-songs radio, the analysis indicator, the shortcut help. */
 import { Icon, type IconName } from '../../elements/Icon';
 import { useLibraryStore } from '../../stores/library-store';
 import { setHelpOpen, showView, useView, type View } from '../../stores/ui-store';
+import { useLikedCount } from '../../stores/likes-store';
+import { useRadioStarting } from '../../stores/radio-store';
+import { AnalysisProgress } from '../analysis/AnalysisProgress';
+import { playLikedRadio } from '../radio/radio-actions';
 
 function NavButton({ view, icon, label, detail }: { view: View; icon: IconName; label: string; detail?: string }) {
   const current = useView();
@@ -15,6 +19,20 @@ function NavButton({ view, icon, label, detail }: { view: View; icon: IconName; 
   );
 }
 
+function LikedRadioButton() {
+  const liked = useLikedCount();
+  const busy = useRadioStarting() !== null;
+  return (
+    <button type="button" className="nav-btn" data-testid="liked-radio" disabled={busy}
+      title={liked ? 'Play songs that sound like your liked songs' : 'Like songs (the heart in the player bar) to start this radio'}
+      onClick={playLikedRadio}>
+      <Icon name="heart" />
+      <span className="nav-label">Liked songs radio</span>
+      <span className="nav-detail">{liked ? liked.toLocaleString('en-US') : ''}</span>
+    </button>
+  );
+}
+
 export function Sidebar() {
   const trackCount = useLibraryStore((s) => s.tracks.length);
   const folderProblems = useLibraryStore((s) => s.folders.filter((f) => f.status !== 'ok').length);
@@ -24,7 +42,10 @@ export function Sidebar() {
       <NavButton view="library" icon="library" label="Library" detail={trackCount ? trackCount.toLocaleString('en-US') : undefined} />
       <NavButton view="folders" icon="folder" label="Folders & settings"
         detail={folderProblems ? `⚠ ${folderProblems}` : undefined} />
+      <div className="nav-group-label">Radio</div>
+      <LikedRadioButton />
       <div className="sidebar-spacer" />
+      <AnalysisProgress />
       <button type="button" className="nav-btn subtle" data-testid="show-shortcuts" onClick={() => setHelpOpen(true)}>
         <Icon name="keyboard" />
         <span className="nav-label">Shortcuts</span>

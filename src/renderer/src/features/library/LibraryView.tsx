@@ -6,6 +6,7 @@ import { useLibraryStore, useTracks } from '../../stores/library-store';
 import { useScanRunning } from '../../stores/scan-store';
 import { EmptyLibrary } from './EmptyLibrary';
 import { SearchBox } from './SearchBox';
+import { SelectionBar } from './SelectionBar';
 import { TrackTable } from './TrackTable';
 
 function Summary() {
@@ -39,6 +40,7 @@ export function LibraryView() {
       <div className="toolbar">
         <SearchBox />
         {hasTracks ? <Summary /> : null}
+        {hasTracks ? <SelectionBar /> : null}
       </div>
       {body}
     </section>

@@ -1,6 +1,9 @@
 /** The right-click menu of a library row. Closes on any outside click, Escape, scroll or blur. */
 import { useEffect, useRef } from 'react';
 import type { Track } from '../../../../shared/domain';
+import { selectedTrackIds } from '../../stores/browse-store';
+import { toggleLiked, useIsLiked } from '../../stores/likes-store';
+import { playSimilar } from '../radio/radio-actions';
 import { addToQueue, playFromVisible, playNext } from './play-actions';
 
 export interface MenuAt {
@@ -11,6 +14,10 @@ export interface MenuAt {
 
 export function TrackMenu({ at, onClose }: { at: MenuAt; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
+  const liked = useIsLiked(at.track.id);
+  // A right-click inside a multi-selection acts on all of it.
+  const selected = selectedTrackIds();
+  const seedIds = selected.length > 1 && selected.includes(at.track.id) ? selected : [at.track.id];
 
   useEffect(() => {
     const close = (e: Event) => {
@@ -33,15 +40,19 @@ export function TrackMenu({ at, onClose }: { at: MenuAt; onClose: () => void }) 
 
   // Keep the menu inside the window near the right and bottom edges.
   const left = Math.min(at.x, window.innerWidth - 190);
-  const top = Math.min(at.y, window.innerHeight - 120);
-  const item = (label: string, run: () => void) => (
-    <button type="button" role="menuitem" className="menu-item" onClick={() => { run(); onClose(); }}>{label}</button>
+  const top = Math.min(at.y, window.innerHeight - 190);
+  const item = (label: string, run: () => void, testId?: string) => (
+    <button type="button" role="menuitem" className="menu-item" data-testid={testId} onClick={() => { run(); onClose(); }}>{label}</button>
   );
   return (
     <div ref={ref} className="menu" role="menu" style={{ left, top }} data-testid="track-menu">
       {item('Play', () => playFromVisible(at.track.id))}
       {item('Play next', () => playNext(at.track.id))}
       {item('Add to queue', () => addToQueue(at.track.id))}
+      <div className="menu-sep" role="separator" />
+      {item(seedIds.length > 1 ? `Play similar sounding (${seedIds.length} songs)` : 'Play similar sounding',
+        () => playSimilar(seedIds), 'play-similar')}
+      {item(liked ? 'Unlike' : 'Like', () => void toggleLiked(at.track.id), 'menu-like')}
     </div>
   );
 }

@@ -6,7 +6,9 @@ import { shortCodec } from '../../lib/codec';
 import { formatDuration } from '../../lib/format';
 import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT } from './columns';
 import { addToQueue, playFromVisible, playNext } from './play-actions';
-import { selectTrack } from '../../stores/browse-store';
+import { clickTrack, selectForMenu } from '../../stores/browse-store';
+import { AnalysisBadge } from '../analysis/AnalysisBadge';
+import { PlaySimilarButton } from '../radio/PlaySimilarButton';
 
 const UNAVAILABLE_TIP = "This file's folder is missing or unreadable right now; the track will play again once the folder is back.";
 
@@ -39,11 +41,11 @@ export const TrackRow = memo(function TrackRow({ track, rowIndex, top, selected,
     <div className={classes} style={{ top, height: ROW_HEIGHT, gridTemplateColumns: GRID_TEMPLATE }} role="row"
       aria-selected={selected} aria-rowindex={rowIndex + 2} data-testid="track-row" data-track-id={track.id}
       title={track.available ? undefined : UNAVAILABLE_TIP}
-      onClick={() => selectTrack(track.id)}
-      onDoubleClick={() => playFromVisible(track.id)}
+      onClick={(e) => clickTrack(track.id, { toggle: e.ctrlKey || e.metaKey, range: e.shiftKey })}
+      onDoubleClick={(e) => { if (!e.ctrlKey && !e.metaKey && !e.shiftKey) playFromVisible(track.id); }}
       onContextMenu={(e) => {
         e.preventDefault();
-        selectTrack(track.id);
+        selectForMenu(track.id);
         onContextMenu(track, e.clientX, e.clientY);
       }}>
       {COLUMNS.map((c) => {
@@ -51,12 +53,14 @@ export const TrackRow = memo(function TrackRow({ track, rowIndex, top, selected,
         return (
           <div key={c.id} role="gridcell" className={`cell cell-${c.id} ${c.align === 'right' ? 'right' : ''}`}
             title={c.id === 'codec' ? (track.codec ?? undefined) : c.id === 'title' || c.id === 'artist' || c.id === 'album' ? text : undefined}>
+            {c.id === 'title' ? <AnalysisBadge trackId={track.id} /> : null}
             {c.id === 'title' && playing ? <span className="playing-mark"><Icon name="volume" size={13} /></span> : null}
             {text}
           </div>
         );
       })}
       <div className="cell row-actions" role="gridcell">
+        <PlaySimilarButton trackId={track.id} />
         <button type="button" className="icon-btn small" title="Play next" aria-label="Play next"
           onClick={(e) => { e.stopPropagation(); playNext(track.id); }} onDoubleClick={(e) => e.stopPropagation()}>
           <Icon name="playNext" size={15} />

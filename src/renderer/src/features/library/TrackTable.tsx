@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Track } from '../../../../shared/domain';
 import { VirtualList, type VirtualListHandle } from '../../elements/VirtualList';
-import { sortBy, useBrowseStore, useSelectedTrackId, useSort, useVisibleRows } from '../../stores/browse-store';
+import { sortBy, useBrowseStore, useSelectedIds, useSort, useVisibleRows } from '../../stores/browse-store';
 import { useTracks } from '../../stores/library-store';
 import { useCurrentTrackId } from '../../stores/queue-store';
 import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT } from './columns';
@@ -32,7 +32,7 @@ function Header() {
 export function TrackTable() {
   const tracks = useTracks();
   const rows = useVisibleRows();
-  const selectedId = useSelectedTrackId();
+  const selectedIds = useSelectedIds();
   const playingId = useCurrentTrackId();
   const [menu, setMenu] = useState<MenuAt | null>(null);
   const list = useRef<VirtualListHandle>(null);
@@ -54,7 +54,7 @@ export function TrackTable() {
     const track = tracks[rows[index]];
     if (!track) return null;
     return (
-      <TrackRow key={track.id} track={track} rowIndex={index} top={top} selected={track.id === selectedId}
+      <TrackRow key={track.id} track={track} rowIndex={index} top={top} selected={selectedIds.has(track.id)}
         playing={track.id === playingId} onContextMenu={openMenu} />
     );
   };

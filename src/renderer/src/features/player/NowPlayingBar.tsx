@@ -8,7 +8,10 @@ import { useDuration, useMuted, usePlayerError, usePlaying, usePosition, useVolu
 import { useCurrentIndex, useCurrentTrackId, useQueueItems } from '../../stores/queue-store';
 import { showView, toggleQueue, useQueueOpen } from '../../stores/ui-store';
 import { revealTrack } from '../../stores/browse-store';
-import { next, previous, seek, seekBy, togglePlay } from './audio-engine';
+import { previous, seek, seekBy, togglePlay } from './audio-engine';
+import { LessButton, LikeButton } from '../radio/FeedbackButtons';
+import { PlaySimilarButton } from '../radio/PlaySimilarButton';
+import { skipCurrent } from '../radio/radio-actions';
 import { SEEK_STEP_SEC } from '../../lib/shortcuts';
 import { setVolume, toggleMute } from './volume';
 
@@ -69,6 +72,7 @@ export function NowPlayingBar() {
   const current = useCurrentIndex();
   const queueOpen = useQueueOpen();
   const hasQueue = items.length > 0;
+  const radioPick = items[current]?.origin.kind === 'radio';
 
   return (
     <footer className="now-playing" data-testid="now-playing" aria-label="Player">
@@ -89,6 +93,13 @@ export function NowPlayingBar() {
           )}
           {error ? <div className="np-error" role="alert" data-testid="player-error">{error}</div> : null}
         </div>
+        {track ? (
+          <div className="np-feedback">
+            <LikeButton trackId={track.id} />
+            <PlaySimilarButton trackId={track.id} size={16} />
+            {radioPick ? <LessButton trackId={track.id} /> : null}
+          </div>
+        ) : null}
       </div>
       <div className="np-center">
         <div className="np-buttons">
@@ -101,7 +112,8 @@ export function NowPlayingBar() {
             <Icon name={playing ? 'pause' : 'play'} size={24} />
           </button>
           <button type="button" className="icon-btn" data-testid="next-track" aria-label="Next track"
-            title="Next (Ctrl+→)" disabled={!hasQueue || current >= items.length - 1} onClick={next}>
+            title={radioPick ? 'Skip: next song (the radio notes it) (Ctrl+→)' : 'Next (Ctrl+→)'}
+            disabled={!hasQueue || current >= items.length - 1} onClick={skipCurrent}>
             <Icon name="next" size={20} />
           </button>
         </div>

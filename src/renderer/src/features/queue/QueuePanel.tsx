@@ -8,6 +8,8 @@ import { clearQueue, moveInQueue, useCurrentIndex, useQueueItems } from '../../s
 import { QueueRow } from './QueueRow';
 import { Icon } from '../../elements/Icon';
 import { toggleQueue } from '../../stores/ui-store';
+import { useWhyTarget } from '../../stores/radio-store';
+import { RadioLine } from '../radio/RadioLine';
 
 const ROW_HEIGHT = 44;
 
@@ -23,6 +25,8 @@ export function QueuePanel() {
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const [dropAt, setDropAt] = useState<DropAt | null>(null);
   const list = useRef<VirtualListHandle>(null);
+  const why = useWhyTarget();
+  const explainedId = why.kind === 'item' ? why.itemId : (why.kind === 'playing' ? items[current]?.id : null);
 
   // Keep the playing entry in view as the queue advances.
   useEffect(() => {
@@ -61,6 +65,7 @@ export function QueuePanel() {
           <Icon name="down" size={16} />
         </button>
       </div>
+      <RadioLine />
       {items.length === 0 ? (
         <p className="muted queue-empty">The queue is empty. Double-click a track to play it, or use “Add to queue”.</p>
       ) : (
@@ -70,7 +75,7 @@ export function QueuePanel() {
             const item = items[index];
             return (
               <QueueRow key={item.id} item={item} track={byId.get(item.trackId)} index={index} count={items.length}
-                top={top} height={ROW_HEIGHT} current={index === current}
+                top={top} height={ROW_HEIGHT} current={index === current} explained={item.id === explainedId}
                 dropEdge={dropAt && dropAt.index === index && dragFrom !== null ? dropAt.edge : null}
                 onDragStartRow={onDragStartRow} onDragOverRow={onDragOverRow} onDropRow={onDropRow} onDragEndRow={onDragEndRow} />
             );

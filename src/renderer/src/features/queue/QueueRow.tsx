@@ -4,7 +4,9 @@ import type { QueueItem, Track } from '../../../../shared/domain';
 import { Icon } from '../../elements/Icon';
 import { formatDuration } from '../../lib/format';
 import { stepIndex } from '../../lib/queue-math';
+import { closeness, distanceTip } from '../../lib/why-text';
 import { moveInQueue, removeFromQueue, setCurrentIndex } from '../../stores/queue-store';
+import { showWhy } from '../../stores/radio-store';
 
 interface QueueRowProps {
   item: QueueItem;
@@ -15,6 +17,8 @@ interface QueueRowProps {
   height: number;
   current: boolean;
   dropEdge: 'before' | 'after' | null;
+  /** True while the why-panel explains this entry. */
+  explained: boolean;
   onDragStartRow: (index: number) => void;
   onDragOverRow: (index: number, edge: 'before' | 'after') => void;
   onDropRow: () => void;
@@ -22,7 +26,9 @@ interface QueueRowProps {
 }
 
 export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
-  const { item, track, index, count, top, height, current, dropEdge } = props;
+  const { item, track, index, count, top, height, current, dropEdge, explained } = props;
+  const explanation = item.origin.kind === 'radio' ? item.origin.explanation : null;
+  const radio = item.origin.kind === 'radio';
   const up = stepIndex(index, -1, count);
   const down = stepIndex(index, 1, count);
   const title = track?.title ?? `Track ${item.trackId}`;
@@ -33,6 +39,7 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
     else if (e.altKey && e.key === 'ArrowUp' && up !== null) void moveInQueue(item.id, up);
     else if (e.altKey && e.key === 'ArrowDown' && down !== null) void moveInQueue(item.id, down);
     else if (e.key === 'Delete' || e.key === 'Backspace') void removeFromQueue([item.id]);
+    else if ((e.key === 'i' || e.key === 'I') && radio) showWhy(item.id);
     else return;
     e.preventDefault(); // handled here: keep the global shortcuts out of it
   }
@@ -45,9 +52,9 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
   }
 
   const classes = ['queue-item', current ? 'current' : '', track && !track.available ? 'unavailable' : '',
-    dropEdge ? `drop-${dropEdge}` : ''].join(' ');
-  return (
-    <div className={classes} style={{ top, height }} data-testid="queue-item" data-item-id={item.id}
+    dropEdge ? `drop-${dropEdge}` : '', radio ? 'radio' : '', explained ? 'explained' : ''].join(' ');
+  const row = (
+    <div className={classes} style={radio ? undefined : { top, height }} data-testid="queue-item" data-item-id={item.id}
       data-current={current ? 'true' : undefined} aria-current={current ? 'true' : undefined}
       role="listitem" tabIndex={0} draggable
       onClick={() => void setCurrentIndex(index, true)} onKeyDown={onKeyDown}
@@ -59,6 +66,15 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
         <span className="queue-title" title={title}>{title}</span>
         <span className="queue-artist" title={artist}>{artist}</span>
       </span>
+      {radio ? (
+        <button type="button" className={`closeness-chip ${explanation ? closeness(explanation.distance).replace(' ', '-') : ''}`}
+          data-testid="why-button" aria-label="Why this song?" disabled={!explanation}
+          title={explanation ? `Why this song? It sounds ${closeness(explanation.distance)} to the seed: ${distanceTip(explanation.distance)}` : 'Radio pick'}
+          onClick={(e) => { e.stopPropagation(); showWhy(item.id); }}>
+          <Icon name="similar" size={11} />
+          {explanation ? closeness(explanation.distance) : 'radio'}
+        </button>
+      ) : null}
       <span className="queue-time">{formatDuration(track?.durationSec)}</span>
       <span className="queue-actions">
         <button type="button" className="icon-btn small" aria-label="Move up" title="Move up (Alt+↑)" disabled={up === null}
@@ -75,5 +91,10 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
         </button>
       </span>
     </div>
+  );
+  // Radio picks carry a second test id on a wrapper, so tests (and styles) can tell them apart.
+  if (!radio) return row;
+  return (
+    <div className="radio-queue-item" style={{ top, height }} data-testid="radio-queue-item" data-item-id={item.id}>{row}</div>
   );
 });

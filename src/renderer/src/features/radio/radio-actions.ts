@@ -7,7 +7,7 @@ import type { RadioSeed } from '../../../../shared/domain';
 import { api } from '../../api';
 import { seedFor, seedLabel } from '../../lib/radio-seed';
 import { trackAnalysis } from '../../stores/analysis-store';
-import { selectedTrackIds } from '../../stores/browse-store';
+import { selectedTrackIds, selectTrack } from '../../stores/browse-store';
 import { useLibraryStore } from '../../stores/library-store';
 import { useLikesStore } from '../../stores/likes-store';
 import { attempt, notify, notifyError } from '../../stores/notify-store';
@@ -31,6 +31,8 @@ async function startRadio(seed: RadioSeed, seedIds: readonly number[], label: st
   try {
     const session = await api.radio.playSimilar(seed);
     applyRadio(session);
+    // Follow the radio: the side panel explains each pick as it plays (a selected row would hide it).
+    selectTrack(null);
     followPlaying();
     openQueue();
     if (session.picks.length === 0) notify('info', `No other analysed songs sound like ${label} yet.`, 'Let the analysis finish, then try again.');

@@ -1,0 +1,24 @@
+/** Above the queue while a radio plays: what it is built from, and a button to stop it extending itself. */
+import { Icon } from '../../elements/Icon';
+import { seedLabel } from '../../lib/radio-seed';
+import { useLibraryStore } from '../../stores/library-store';
+import { stopRadio, useRadioSession } from '../../stores/radio-store';
+
+export function RadioLine() {
+  const session = useRadioSession();
+  const byId = useLibraryStore((s) => s.byId);
+  if (!session) return null;
+  const label = session.seed.kind === 'liked'
+    ? 'your liked songs'
+    : seedLabel(session.seedTrackIds.map((id) => byId.get(id)?.title ?? `track ${id}`));
+  return (
+    <div className="radio-line" data-testid="radio-line">
+      <Icon name="similar" size={14} />
+      <span className="radio-line-text" title={`Radio: songs that sound like ${label}. It adds more as the queue runs out.`}>
+        Radio · sounds like {label}
+      </span>
+      <button type="button" className="btn small" data-testid="stop-radio" onClick={() => void stopRadio()}
+        title="Stop adding songs (the queue stays)">Stop</button>
+    </div>
+  );
+}
