@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, SearchHits, ToIndexWorker } from './index-protocol';
 import { projectPca } from '../map/projection';
 import { withNprobe } from './faiss-tuning';
+import { blobToVector as toVector } from '../db/vector-blob';
 
 type Faiss = typeof import('faiss-node');
 type AnyIndex = InstanceType<Faiss['Index']> | InstanceType<Faiss['IndexFlatIP']>;
@@ -45,12 +46,6 @@ function version() {
 
 function basePath(): string {
   return join(config.dir, `index-${config.modelSha.slice(0, 12)}-f${config.featureVersion}-s${config.stepSec}`);
-}
-
-function toVector(blob: Buffer): Float32Array {
-  const out = new Float32Array(blob.length / 4);
-  new Uint8Array(out.buffer).set(blob);
-  return out;
 }
 
 /** What the database says the index should hold, as a cheap fingerprint. */

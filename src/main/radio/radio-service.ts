@@ -12,10 +12,10 @@ import type { QueueItem, QueueState, RadioFeedbackKind, RadioOptions, RadioPick,
 import { SoundlikeError } from '../../shared/errors';
 import type { AnalysisServiceImpl } from '../analysis/analysis-service';
 import type { LibraryDb } from '../db/library-db';
-import type { FragmentRow } from '../db/queries/analysis';
 import { Emitter } from '../events';
 import type { PlaybackServiceImpl } from '../playback/playback-service';
 import { explainPick } from './explain';
+import { resolveSeedTracks, seedFragments } from './seeds';
 import type { IndexStats } from './index-protocol';
 import { bestPerTrack, selectPicks, spreadSample, titleKey, type Candidate, type Hit } from './rank';
 import type { VectorIndex } from './vector-index';
@@ -73,14 +73,14 @@ export class RadioServiceImpl implements RadioService {
 
   async previewRadio(seed: RadioSeed, options?: Partial<RadioOptions>): Promise<RadioSession> {
     const opts = validOptions(options);
-    const seedTrackIds = this.seedTracks(seed);
+    const seedTrackIds = resolveSeedTracks(this.deps.db, seed);
     const picks = await this.compute(seedTrackIds, opts, new Set(), []);
     return { radioId: 0, seed, seedTrackIds, options: opts, picks };
   }
 
   async playSimilar(seed: RadioSeed, options?: Partial<RadioOptions>): Promise<RadioSession> {
     const opts = validOptions(options);
-    const seedTrackIds = this.seedTracks(seed);
+    const seedTrackIds = resolveSeedTracks(this.deps.db, seed);
     const picks = await this.compute(seedTrackIds, opts, new Set(), []);
     const radioId = this.deps.db.radio.create(seed, opts);
     this.active = { radioId, seed, seedTrackIds, options: opts };
@@ -160,7 +160,7 @@ export class RadioServiceImpl implements RadioService {
     const { db, analysis, index } = this.deps;
     await analysis.analyseNow(seedTrackIds);
     await this.openIndex();
-    const seeds = this.seedFragments(seedTrackIds);
+    const seeds = seedFragments(this.deps.db, seedTrackIds);
     if (seeds.length === 0) throw new SoundlikeError('NOT_ANALYSED', 'The seed songs have no analysed sound yet.', 'Let the analysis finish, then try again.');
     const feedback = radioId ? db.radio.feedback(radioId) : [];
     const negatives = feedback.flatMap((f) => spreadSample(db.analysis.fragmentsOfTrack(f.trackId), 8));
@@ -224,33 +224,6 @@ export class RadioServiceImpl implements RadioService {
     const status = this.deps.analysis.embeddingSize;
     if (!status) throw new SoundlikeError('MODEL_UNAVAILABLE', 'The sound model is not loaded.', 'Start the analysis first.');
     return status;
-  }
-
-  private seedTracks(seed: RadioSeed): number[] {
-    const { db } = this.deps;
-    let ids: number[];
-    if (seed?.kind === 'track' && Number.isInteger(seed.trackId)) ids = [seed.trackId];
-    else if (seed?.kind === 'tracks' && Array.isArray(seed.trackIds) && seed.trackIds.every(Number.isInteger) && seed.trackIds.length > 0) ids = [...new Set(seed.trackIds)];
-    else if (seed?.kind === 'playlist' && Number.isInteger(seed.playlistId)) {
-      if (!db.playlists.summary(seed.playlistId)) throw new SoundlikeError('UNKNOWN_PLAYLIST', `No playlist has id ${seed.playlistId}.`, 'Refresh the playlist list.');
-      ids = [...new Set(db.playlists.trackIds(seed.playlistId))];
-      if (ids.length === 0) throw new SoundlikeError('INVALID_ARGUMENT', 'That playlist is empty.', 'Add songs to it first.');
-    } else if (seed?.kind === 'liked') {
-      ids = db.radio.likedTrackIds();
-      if (ids.length === 0) throw new SoundlikeError('INVALID_ARGUMENT', 'You have no liked songs yet.', 'Like a few songs, then start the liked-songs radio.');
-    } else {
-      throw new SoundlikeError('INVALID_ARGUMENT', 'A radio needs a seed: one track, several tracks, a playlist, or the liked songs.');
-    }
-    const missing = ids.filter((id) => !db.tracks.byId(id));
-    if (missing.length) throw new SoundlikeError('UNKNOWN_TRACK', `Unknown track id(s): ${missing.slice(0, 5).join(', ')}.`, 'The library changed; refresh it.');
-    return ids;
-  }
-
-  /** The seed songs' fragments: all of them, or an even spread when there are many. */
-  private seedFragments(trackIds: number[]): FragmentRow[] {
-    const perTrack = Math.max(4, Math.floor(RADIO_TUNABLES.maxSeedFragments / trackIds.length));
-    const all = trackIds.flatMap((id) => spreadSample(this.deps.db.analysis.fragmentsOfTrack(id), perTrack));
-    return spreadSample(all, RADIO_TUNABLES.maxSeedFragments);
   }
 
   private requireActive(): ActiveRadio {

@@ -5,6 +5,7 @@
  * else is stale and analysed again.
  */
 import type { Sqlite } from '../client';
+import { blobToVector as toVector, vectorToBlob as toBlob } from '../vector-blob';
 
 export interface AnalysisVersion {
   modelSha: string;
@@ -42,17 +43,6 @@ export interface AnalysisCounts {
   failed: number;
   pending: number;
   fragments: number;
-}
-
-function toVector(blob: Buffer): Float32Array {
-  // Copy: the Buffer may share (and later reuse) SQLite's memory, and need not be 4-byte aligned.
-  const out = new Float32Array(blob.length / 4);
-  new Uint8Array(out.buffer).set(blob);
-  return out;
-}
-
-function toBlob(vector: Float32Array): Buffer {
-  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
 }
 
 /** WHERE clause: the track has a current analysis (done or failed) for this version and file. */

@@ -26,7 +26,8 @@ export function QueuePanel() {
   const [dropAt, setDropAt] = useState<DropAt | null>(null);
   const list = useRef<VirtualListHandle>(null);
   const why = useWhyTarget();
-  const explainedId = why.kind === 'item' ? why.itemId : (why.kind === 'playing' ? items[current]?.id : null);
+  const playingPick = items[current]?.origin.kind === 'radio' ? items[current].id : null;
+  const explainedId = why.kind === 'item' ? why.itemId : (why.kind === 'playing' ? playingPick : null);
 
   // Keep the playing entry in view as the queue advances.
   useEffect(() => {

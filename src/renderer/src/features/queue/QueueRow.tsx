@@ -6,7 +6,7 @@ import { formatDuration } from '../../lib/format';
 import { stepIndex } from '../../lib/queue-math';
 import { closeness, distanceTip } from '../../lib/why-text';
 import { moveInQueue, removeFromQueue, setCurrentIndex } from '../../stores/queue-store';
-import { showWhy } from '../../stores/radio-store';
+import { followPlaying, showWhy } from '../../stores/radio-store';
 
 interface QueueRowProps {
   item: QueueItem;
@@ -57,7 +57,7 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
     <div className={classes} style={radio ? undefined : { top, height }} data-testid="queue-item" data-item-id={item.id}
       data-current={current ? 'true' : undefined} aria-current={current ? 'true' : undefined}
       role="listitem" tabIndex={0} draggable
-      onClick={() => void setCurrentIndex(index, true)} onKeyDown={onKeyDown}
+      onClick={() => { followPlaying(); void setCurrentIndex(index, true); }} onKeyDown={onKeyDown}
       onDragStart={(e) => { e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', String(item.id)); props.onDragStartRow(index); }}
       onDragOver={onDragOver} onDrop={(e) => { e.preventDefault(); props.onDropRow(); }} onDragEnd={props.onDragEndRow}>
       <span className="grip" aria-hidden="true"><Icon name="grip" size={14} /></span>

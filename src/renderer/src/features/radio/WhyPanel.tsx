@@ -55,7 +55,7 @@ export function WhyPanel({ item, explanation, playing, playingItemId }: WhyPanel
   return (
     <section className="why-panel" aria-label="Why this song" data-testid="why-panel" data-item-id={item.id}>
       <div className="why-head">
-        <span className="details-label">{playing ? 'Now playing · radio pick' : 'Radio pick'}</span>
+        <span className="details-label">{playing ? 'Now playing' : 'Radio pick'}</span>
         <span className={`closeness ${words.replace(' ', '-')}`} data-testid="why-distance" title={distanceTip(explanation.distance)}>
           sounds {words}
         </span>
