@@ -15,7 +15,7 @@ describe('the contract (house rule 2)', () => {
     const channels = members.map((m) => m.channel);
     expect(new Set(channels).size).toBe(channels.length);
     for (const m of members) {
-      expect(m.channel).toMatch(/^[a-z]+:[a-z][A-Za-z]*$/);
+      expect(m.channel).toMatch(/^[a-z]+:[a-z][A-Za-z0-9]*$/);
       expect(m.channel).toBe(channelOf(m.service, m.member));
     }
   });
@@ -30,6 +30,6 @@ describe('the contract (house rule 2)', () => {
   it('gives every command a distinct HTTP path', () => {
     const paths = members.filter((m) => m.kind === 'command').map((m) => commandPath(m.service, m.member));
     expect(new Set(paths).size).toBe(paths.length);
-    for (const path of paths) expect(path).toMatch(/^\/api\/[a-z]+\/[a-zA-Z]+$/);
+    for (const path of paths) expect(path).toMatch(/^\/api\/[a-z]+\/[a-z][a-zA-Z0-9]*$/);
   });
 });

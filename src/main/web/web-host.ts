@@ -135,7 +135,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Requir
     openEventStream(req, res, options.services);
     return;
   }
-  const command = /^\/api\/([A-Za-z]+)\/([A-Za-z]+)$/.exec(pathname);
+  const command = /^\/api\/([A-Za-z]+)\/([A-Za-z][A-Za-z0-9]*)$/.exec(pathname);
   if (command) {
     if (req.method !== 'POST') {
       sendError(res, 405, new SoundlikeError('INVALID_ARGUMENT', 'Commands are POST requests.'));

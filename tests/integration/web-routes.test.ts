@@ -1,0 +1,46 @@
+/**
+ * Every command of the contract is reachable over the web host: each answers with an Envelope (a value
+ * or a typed error), never a 404 from the router. Guards against a command name the route cannot match.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Services } from '../../src/main/services';
+import { startWebHost, type WebHost } from '../../src/main/web/web-host';
+import { contractMembers } from '../../src/shared/contract';
+import type { Envelope } from '../../src/shared/errors';
+import { commandPath } from '../../src/shared/web-protocol';
+import { makeTempDir, type TempDir } from '../helpers/audio';
+import { httpRequest } from '../helpers/http';
+import { openServices } from '../helpers/services';
+
+describe('web host routes', () => {
+  let tmp: TempDir;
+  let services: Services;
+  let host: WebHost;
+
+  beforeAll(async () => {
+    tmp = makeTempDir();
+    services = await openServices(tmp.at('data'));
+    host = await startWebHost({ services, rendererDir: null, port: 0, token: 'routes-token-123456' });
+  });
+
+  afterAll(async () => {
+    await host?.close();
+    await services?.dispose();
+    tmp?.cleanup();
+  });
+
+  it('routes every contract command to its service', async () => {
+    const commands = contractMembers().filter((m) => m.kind === 'command');
+    expect(commands.length).toBeGreaterThan(30);
+    for (const m of commands) {
+      // A deliberately wrong argument list: the service answers (usually with a typed error), the router does not 404.
+      const res = await httpRequest(`${host.origin}${commandPath(m.service, m.member)}`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer routes-token-123456' }, body: JSON.stringify([{ bogus: true }]),
+      });
+      expect(res.status, `${m.channel} answered ${res.status}`).toBe(200);
+      const envelope = res.json<Envelope<unknown>>();
+      expect(typeof envelope.ok, m.channel).toBe('boolean');
+      if (!envelope.ok) expect(envelope.error.message, m.channel).not.toMatch(/^There is no command/);
+    }
+  });
+});
