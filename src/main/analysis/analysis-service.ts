@@ -119,7 +119,8 @@ export class AnalysisServiceImpl implements AnalysisService {
     const results = await Promise.all([
       ...trackIds.filter((id) => !waiting.includes(id)).map((id) => Promise.resolve(current.get(id) ?? { trackId: id, status: 'failed' as const, error: 'Not in the library.' })),
       ...waiting.map((id) => new Promise<TrackAnalysisState>((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve]))),
-      this.prioritizeAnalysis(waiting).then(() => null),
+      // Only wake the queue when there is something to wait for: a radio from analysed songs costs nothing here.
+      waiting.length > 0 ? this.prioritizeAnalysis(waiting).then(() => null) : null,
     ]);
     const failed = results.filter((r): r is TrackAnalysisState => r !== null && r.status === 'failed');
     if (failed.length > 0) {

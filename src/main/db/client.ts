@@ -58,7 +58,11 @@ function openAndCheck(path: string): Sqlite {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    const check = db.pragma('quick_check', { simple: true });
+    // A damaged header fails the first statement (SQLITE_NOTADB). The full page check costs seconds on a
+    // big library, so it runs only when the last session did not close cleanly (a crash, a kill).
+    const tables = db.prepare(`SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'kv'`).get() as { n: number };
+    const unclean = tables.n > 0 && db.prepare(`SELECT 1 FROM kv WHERE key = 'session_open'`).get() !== undefined;
+    const check = unclean ? db.pragma('quick_check', { simple: true }) : 'ok';
     if (check !== 'ok') {
       const error = new Error(`integrity check: ${String(check)}`) as Error & { code: string };
       error.code = 'SQLITE_CORRUPT';
@@ -66,7 +70,7 @@ function openAndCheck(path: string): Sqlite {
     }
     migrate(db);
     // A real write, so a read-only file or folder is found now rather than in the middle of a scan.
-    db.prepare(`INSERT INTO kv(key, value) VALUES ('opened_at', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
+    db.prepare(`INSERT INTO kv(key, value) VALUES ('session_open', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
       .run(String(Date.now()));
     return db;
   } catch (error) {
@@ -147,4 +151,15 @@ export async function refreshBackup(db: Sqlite, path: string, maxAgeMs = 6 * 360
   await db.backup(`${backup}.tmp`);
   renameSync(`${backup}.tmp`, backup);
   return true;
+}
+
+/** Marks a clean shutdown (the next open skips the full page check), then closes. */
+export function closeDatabase(db: Sqlite): void {
+  if (!db.open) return;
+  try {
+    db.prepare(`DELETE FROM kv WHERE key = 'session_open'`).run();
+  } catch {
+    // read-only or damaged: the next open runs the full check, as it should
+  }
+  db.close();
 }

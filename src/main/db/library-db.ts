@@ -2,7 +2,7 @@
  * The typed face of the database (house rule: one owner, every query a named method, all SQL in
  * queries/). Services receive a LibraryDb and never see SQL.
  */
-import { openDatabase, refreshBackup, type Sqlite } from './client';
+import { closeDatabase, openDatabase, refreshBackup, type Sqlite } from './client';
 import { AnalysisQueries } from './queries/analysis';
 import { FailureQueries } from './queries/failures';
 import { FolderQueries } from './queries/folders';
@@ -59,6 +59,6 @@ export class LibraryDb {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    closeDatabase(this.db);
   }
 }

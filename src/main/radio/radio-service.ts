@@ -207,6 +207,7 @@ export class RadioServiceImpl implements RadioService {
   private async openIndex(): Promise<void> {
     const version = await this.deps.analysis.ensureModel();
     const embeddingSize = this.seedEmbeddingSize();
+    const wasOpen = this.deps.index.isOpen;
     await this.deps.index.open({
       databasePath: this.deps.db.file, dir: this.deps.vectorsDir, modelSha: version.modelSha, featureVersion: version.featureVersion,
       stepSec: version.stepSec, embeddingSize,
@@ -214,6 +215,8 @@ export class RadioServiceImpl implements RadioService {
       nprobe: this.deps.indexTunables?.nprobe ?? RADIO_TUNABLES.nprobe,
       rebuildTombstoneShare: RADIO_TUNABLES.rebuildTombstoneShare,
     });
+    // Opening compares the saved index with SQLite and brings it up to date: no refresh needed then.
+    if (!wasOpen) this.indexDirty = false;
     if (this.indexDirty) {
       this.indexDirty = false;
       await this.deps.index.refresh();
