@@ -79,3 +79,13 @@ export async function loadModel(manifestPath: string): Promise<LoadedModel> {
   }
   return { manifest, modelPath };
 }
+
+/** The model's identity as its manifest states it (no hashing, no session): for status and versioning. */
+export async function readManifestIdentity(manifestPath: string): Promise<{ sha256: string; featureVersion: number } | null> {
+  try {
+    const manifest = JSON.parse(readFileSync(resolve(manifestPath), 'utf8')) as Partial<ModelManifest>;
+    return typeof manifest.sha256 === 'string' ? { sha256: manifest.sha256, featureVersion: manifest.feature_version ?? 1 } : null;
+  } catch {
+    return null;
+  }
+}

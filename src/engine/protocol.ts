@@ -31,6 +31,8 @@ export interface ModelInfo {
   featureVersion: number;
   embeddingSize: number;
   device: 'cpu' | 'cuda';
+  /** The fragment step this worker cuts with (results are versioned by it). */
+  stepSec: number;
 }
 
 export type FromWorker =

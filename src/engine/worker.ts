@@ -33,8 +33,12 @@ function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
 
 function startDecode(job: Job): Promise<{ pcm: Float32Array; ms: number }> {
   const started = performance.now();
-  return decodePcm(job.path, { ffmpeg: init!.ffmpeg, sampleRate: model!.manifest.sample_rate })
+  const decoded = decodePcm(job.path, { ffmpeg: init!.ffmpeg, sampleRate: model!.manifest.sample_rate })
     .then((pcm) => ({ pcm, ms: performance.now() - started }));
+  // A decode started ahead may fail before anyone awaits it: that must not count as unhandled
+  // (it would end the worker); the job sees the rejection when its turn comes.
+  decoded.catch(() => undefined);
+  return decoded;
 }
 
 function toWire(fragments: Awaited<ReturnType<typeof embedPcm>>, size: number): WireFragments {
@@ -88,13 +92,16 @@ port.on('message', (message: ToWorker) => {
       try {
         model = await loadModel(message.init.manifestPath);
         encoder = await createEncoder(model, { device: message.init.device, threads: message.init.threads });
-        post({ type: 'ready', model: { id: model.manifest.id, sha256: model.manifest.sha256, featureVersion: model.manifest.feature_version ?? 1, embeddingSize: encoder.embeddingSize, device: encoder.device } });
+        post({ type: 'ready', model: { id: model.manifest.id, sha256: model.manifest.sha256, featureVersion: model.manifest.feature_version ?? 1, embeddingSize: encoder.embeddingSize, device: encoder.device, stepSec: message.init.stepSeconds } });
       } catch (error) {
         post({ type: 'init-failed', message: error instanceof Error ? error.message : String(error), hint: error instanceof ModelError ? error.hint : 'See the log for details.' });
       }
     })();
     return;
   }
-  jobs.push({ jobId: message.jobId, path: message.path, decodeOnly: message.type === 'decode' });
+  const job: Job = { jobId: message.jobId, path: message.path, decodeOnly: message.type === 'decode' };
+  jobs.push(job);
+  // A job arriving while another encodes: start its decode now, so ffmpeg works on the other core.
+  if (pumping && jobs[0] === job && model) job.decoded = startDecode(job);
   void pump();
 });

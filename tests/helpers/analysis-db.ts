@@ -68,10 +68,13 @@ export function dot(a: Float32Array, b: Float32Array): number {
   return s;
 }
 
-/** The persisted vector index files under <data>/vectors. */
+/** The persisted vector index files under <data>/vectors (the index's folder, one level down). */
 export function indexFiles(vectorsDir: string): string[] {
   try {
-    return readdirSync(vectorsDir).filter((f) => !f.endsWith('.tmp')).map((f) => join(vectorsDir, f));
+    return readdirSync(vectorsDir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(vectorsDir, entry.name);
+      return entry.isDirectory() ? readdirSync(path).map((f) => join(path, f)) : [path];
+    }).filter((f) => !f.endsWith('.tmp'));
   } catch {
     return [];
   }

@@ -32,6 +32,17 @@ function corruptInPlace(path: string, keepHead: number): void {
   utimesSync(path, atime, mtime);
 }
 
+/**
+ * The windows the design cuts from a track of `length` s: every `step` s while a whole fragment fits,
+ * plus one aligned to the end when more than half a fragment is left over.
+ */
+function expectedSpans(length: number, fragment: number, step: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let start = 0; start + fragment <= length; start += step) out.push([start, start + fragment]);
+  if (length - out[out.length - 1][1] > fragment / 2) out.push([length - fragment, length]);
+  return out;
+}
+
 function spans(fragments: StoredFragmentRow[]): [number, number][] {
   return fragments.map((f) => [Math.round(f.startSec * 1000) / 1000, Math.round(f.endSec * 1000) / 1000]);
 }
@@ -143,8 +154,8 @@ describe.skipIf(!hasTestModel())(`analysis pipeline (skipped when the sound mode
         expect(f.tags.map((t) => t.p)).toEqual([...f.tags.map((t) => t.p)].sort((a, b) => b - a));
       }
     }
-    // A 9-second FLAC (sample-exact length): one window at 0 and one aligned to the end.
-    expect(spans(readFragments(services.paths.database, byName('drone-a').id))).toEqual([[0, 5], [4, 9]]);
+    // A 9-second FLAC (sample-exact length): one window at 0 and one aligned to the end ([0-5], [4-9]).
+    expect(spans(readFragments(services.paths.database, byName('drone-a').id))).toEqual(expectedSpans(9, manifest.fragment_seconds, 5));
   });
 
   it('a second run analyses nothing and does not retry the recorded failure', async () => {
@@ -159,6 +170,17 @@ describe.skipIf(!hasTestModel())(`analysis pipeline (skipped when the sound mode
     expect(progress.payloads.at(-1)).toMatchObject({ phase: 'done', final: true, done: 0, total: 0 });
     const failures = await analysis.listAnalysisFailures();
     expect(failures.map((f) => [f.trackId, f.at])).toEqual(firstFailures);
+  });
+
+  it('after a restart, analysis states and failures are reported before any new analysis runs', async () => {
+    await services.dispose();
+    services = await openModelServices(data);
+    const { analysis } = services.api;
+    const failures = await analysis.listAnalysisFailures();
+    expect(failures.map((f) => [f.trackId, f.at])).toEqual(firstFailures);
+    const states = await analysis.listTrackAnalysis();
+    expect(states.filter((s) => s.status === 'done')).toHaveLength(tracks.length - 2);
+    expect((await analysis.getAnalysisStatus()).counts).toMatchObject({ total: tracks.length, done: tracks.length - 2, failed: 2, pending: 0 });
   });
 
   it('analyseNow resolves once the track asked for is analysed, and rejects naming a failure', async () => {
@@ -195,10 +217,24 @@ describe.skipIf(!hasTestModel())(`analysis pipeline (skipped when the sound mode
     expect(analysed.payloads.map((s) => s.trackId).sort((a, b) => a - b)).toEqual(tracks.map((t) => t.id).sort((a, b) => a - b));
     const analyses = readAnalyses(services.paths.database);
     expect(analyses.every((a) => a.stepSec === 2)).toBe(true);
-    expect(spans(readFragments(services.paths.database, byName('drone-a').id))).toEqual([[0, 5], [2, 7], [4, 9]]);
+    expect(spans(readFragments(services.paths.database, byName('drone-a').id))).toEqual(expectedSpans(9, manifest.fragment_seconds, 2));
     // No fragment of the old step is left behind.
     const total = analyses.reduce((sum, a) => sum + a.fragmentCount, 0);
     expect(readFragments(services.paths.database).length).toBe(total);
     expect((await analysis.getAnalysisStatus()).counts).toMatchObject({ done: tracks.length - 2, failed: 2, pending: 0, fragments: total });
+  });
+
+  it('a step changed while the engine is loaded (no live settings follower) is still honoured', async () => {
+    await services.dispose();
+    services = await openModelServices(data);
+    const { analysis, settings } = services.api;
+    await analysis.startAnalysis(); // loads the engine at the current step (2); nothing is pending
+    await analysis.idle();
+    await settings.updateSettings({ fragmentStepSec: 5 });
+    await analysis.startAnalysis();
+    await analysis.idle();
+    // Fragments labelled step 5 must have been cut at step 5, never at the engine's old step.
+    expect(readAnalyses(services.paths.database).every((a) => a.stepSec === 5)).toBe(true);
+    expect(spans(readFragments(services.paths.database, byName('drone-a').id))).toEqual(expectedSpans(9, manifest.fragment_seconds, 5));
   });
 });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '../helpers/audio';
 import { readAnalyses, withDb, type AnalysisRow } from '../helpers/analysis-db';
 import { CLI_BIN, ensureBuilt, hasTestModel, openModelServices, ROOT, runCli, testModelPath } from '../helpers/model';
+import { record, waitFor } from '../helpers/services';
 import { makeStyleLibrary, STYLE_CLIPS } from '../helpers/styles';
 
 const MODEL = testModelPath();
@@ -106,5 +107,31 @@ describe.skipIf(!hasTestModel())(`analysis resumes after a kill (skipped when th
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Analysed 0 tracks (0 failed)');
     expect(readAnalyses(dbPath)).toEqual(after);
+  });
+
+  it('pausing mid-run keeps what was done; starting again analyses only the rest', async () => {
+    const services = await openModelServices(tmp.at('data-paused'));
+    try {
+      const { analysis, library } = services.api;
+      await library.addFolderAndScan(tmp.at('music'));
+      const seen = record(analysis.onDidAnalyseTrack);
+      const first = waitFor(analysis.onDidAnalyseTrack, () => true, 60_000, 'a first analysed track');
+      await analysis.startAnalysis();
+      await first;
+      const paused = await analysis.pauseAnalysis();
+      expect(paused.progress).toMatchObject({ phase: 'paused', final: true });
+      expect(paused.counts.done).toBeGreaterThanOrEqual(1);
+      expect(paused.counts.pending).toBeGreaterThanOrEqual(1);
+      expect(paused.counts.done + paused.counts.pending).toBe(trackCount);
+      await analysis.startAnalysis();
+      await analysis.idle();
+      seen.stop();
+      expect((await analysis.getAnalysisStatus()).counts).toMatchObject({ done: trackCount, pending: 0, failed: 0 });
+      const ids = seen.payloads.map((p) => p.trackId);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toHaveLength(trackCount);
+    } finally {
+      await services.dispose();
+    }
   });
 });

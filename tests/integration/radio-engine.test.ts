@@ -4,13 +4,15 @@
  * d(c) = sum over seed fragments of (1 - c.s)), the queue rules, determinism, the queue it builds,
  * extension, negative feedback, the liked-songs seed and a seed that was not analysed yet.
  */
+import { copyFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RADIO_DEFAULTS } from '../../src/shared/defaults';
 import type { QueueItem, QueueState, RadioSession, Track } from '../../src/shared/domain';
-import { place } from '../helpers/audio';
+import { place, pseudoRandomBytes } from '../helpers/audio';
 import { analysedLibrary, dot, readFragments, type AnalysedLibrary, type StoredFragmentRow } from '../helpers/analysis-db';
 import { ensureBuilt, hasTestModel, isTrainedModel, openModelServices, testModelPath } from '../helpers/model';
-import { expectCode } from '../helpers/services';
+import { expectCode, waitFor } from '../helpers/services';
 import { EXTRA_CLIP, STYLE_CLIPS, styleClip } from '../helpers/styles';
 
 const MODEL = testModelPath();
@@ -22,13 +24,15 @@ function distanceSum(candidate: Float32Array, seeds: StoredFragmentRow[]): numbe
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Waits until the queue stops changing (the radio extends itself in the background). */
+/** Waits until the queue has not changed for 450 ms (the radio extends itself in the background). */
 async function settledQueue(lib: AnalysedLibrary): Promise<QueueState> {
   let last = '';
+  let same = 0;
   for (let i = 0; i < 200; i++) {
     const q = await lib.services.api.playback.getQueue();
     const key = JSON.stringify(q.items.map((it) => it.id));
-    if (key === last) return q;
+    same = key === last ? same + 1 : 0;
+    if (same === 3) return q;
     last = key;
     await new Promise((r) => setTimeout(r, 150));
   }
@@ -58,7 +62,7 @@ describe.skipIf(!hasTestModel())(`radio over an analysed library (skipped when t
       expect(e.pick.trackId).toBe(trackId);
       expect(e.pick.startSec).toBeGreaterThanOrEqual(0);
       expect(e.pick.startSec).toBeLessThan(e.pick.endSec);
-      expect(e.pick.endSec).toBeLessThanOrEqual((track as { seconds: number }).seconds + 0.1);
+      expect(e.pick.endSec).toBeLessThanOrEqual((track as { seconds: number }).seconds + 0.2);
       expect(e.seeds.length).toBeGreaterThanOrEqual(1);
       for (const s of e.seeds) {
         expect(seedIds.has(s.trackId)).toBe(true);
@@ -167,9 +171,11 @@ describe.skipIf(!hasTestModel())(`radio over an analysed library (skipped when t
   it('extends the radio (by itself as the queue drains, and when asked) without duplicates', async () => {
     const { radio, playback } = lib.services.api;
     const seed = lib.tracks['melody-a'];
-    // Two picks leave two after the seed: the radio extends itself at once.
+    // Two picks leave two after the seed: the radio extends itself at once, by two more.
+    const extended = waitFor(playback.onDidChangeQueue, (q) => q.items.length >= 5, 20_000, 'the radio to extend itself');
     const session = await radio.playSimilar({ kind: 'track', trackId: seed.id }, { count: 2, artistGap: 0 });
     expect(session.picks).toHaveLength(2);
+    await extended;
     let queue = await settledQueue(lib);
     expect(queue.items).toHaveLength(5);
     expect(duplicates(queue.items)).toEqual([]);
@@ -243,10 +249,49 @@ describe.skipIf(!hasTestModel())(`radio over an analysed library (skipped when t
     expect((await analysis.listTrackAnalysis()).find((s) => s.trackId === track.id)?.status).toBe('pending');
     lib.clipOf.set(track.id, EXTRA_CLIP);
     const session = await radio.previewRadio({ kind: 'track', trackId: track.id });
-    expect(session.picks).toHaveLength(STYLE_CLIPS.length);
+    // Every artist of the library is picked (the artist gap may hold back the second Static Club song).
+    expect(new Set(session.picks.map((p) => lib.clipOf.get(p.trackId)?.artist))).toEqual(new Set(STYLE_CLIPS.map((c) => c.artist)));
     expect((await analysis.listTrackAnalysis()).find((s) => s.trackId === track.id)?.status).toBe('done');
     fragments = readFragments(lib.services.paths.database);
     checkSession(session);
     await expectCode(radio.previewRadio({ kind: 'track', trackId: 987654 }), 'UNKNOWN_TRACK');
+  });
+
+  it('a liked-songs radio still plays when one liked song cannot be analysed', async () => {
+    const { library, radio, analysis } = lib.services.api;
+    // A damaged file: ffmpeg refuses it, so its analysis is a recorded failure.
+    const path = lib.tmp.at('music', 'damaged.mp3');
+    copyFileSync(lib.tracks['noise-a'].path, path);
+    await library.rescan();
+    const damaged = (await library.listTracks()).find((t) => t.path === path) as Track;
+    writeFileSync(path, pseudoRandomBytes(statSync(path).size, 0xdead));
+    utimesSync(path, statSync(path).atime, new Date(damaged.mtimeMs));
+    await expectCode(analysis.analyseNow([damaged.id]), 'NOT_ANALYSED');
+    await library.setLiked(lib.tracks['drone-a'].id, true);
+    await library.setLiked(damaged.id, true);
+    try {
+      const session = await radio.previewRadio({ kind: 'liked' });
+      expect(session.picks.length).toBeGreaterThan(0);
+      expect(session.picks.map((p) => p.trackId)).not.toContain(damaged.id);
+    } finally {
+      await library.setLiked(lib.tracks['drone-a'].id, false);
+      await library.setLiked(damaged.id, false);
+    }
+  });
+
+  it('a never-analysed seed on a missing drive is refused, not waited for forever', async () => {
+    const { library, radio } = lib.services.api;
+    const drive = lib.tmp.at('usb-drive');
+    const path = place(await styleClip(EXTRA_CLIP), join(drive, `away.${EXTRA_CLIP.format}`));
+    await library.addFolderAndScan(drive);
+    const away = (await library.listTracks()).find((t) => t.path === path) as Track;
+    renameSync(drive, `${drive}-unplugged`);
+    await library.rescan();
+    expect((await library.listFolders()).find((f) => f.path === drive)?.status).toBe('missing');
+    const outcome = await Promise.race([
+      radio.previewRadio({ kind: 'track', trackId: away.id }).then(() => 'resolved', (e: Error) => `rejected: ${e.message}`),
+      new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3_000)),
+    ]);
+    expect(outcome).toMatch(/^rejected: /);
   });
 });

@@ -48,6 +48,8 @@ export class AnalysisServiceImpl implements AnalysisService {
     private readonly db: LibraryDb,
     private readonly engine: EngineClient,
     private readonly stepSec: () => Promise<number>,
+    /** The model's identity from its manifest, so status is right before the worker has started. */
+    private readonly manifestIdentity: () => Promise<{ sha256: string; featureVersion: number } | null> = async () => null,
   ) {}
 
   /** The loaded model's vector size; null until it is loaded. */
@@ -57,12 +59,21 @@ export class AnalysisServiceImpl implements AnalysisService {
 
   /** The version current results must carry; null until the model is loaded. */
   async version(): Promise<AnalysisVersion | null> {
-    if (!this.model) return null;
-    return { modelSha: this.model.sha256, featureVersion: this.model.featureVersion, stepSec: await this.stepSec() };
+    // Once loaded, the worker's own step is the truth: results are cut with it.
+    if (this.model) return { modelSha: this.model.sha256, featureVersion: this.model.featureVersion, stepSec: this.model.stepSec };
+    const identity = await this.manifestIdentity().catch(() => null);
+    return identity ? { modelSha: identity.sha256, featureVersion: identity.featureVersion, stepSec: await this.stepSec() } : null;
   }
 
-  /** Loads the model (once) and returns the version; throws MODEL_UNAVAILABLE with a hint. */
-  async ensureModel(): Promise<AnalysisVersion> {
+  /**
+   * Loads the model (once) and returns the version; throws MODEL_UNAVAILABLE. A run starting (and only
+   * a run: nothing is in flight then) reloads it when the step setting moved since.
+   */
+  async ensureModel(options: { atRunStart?: boolean } = {}): Promise<AnalysisVersion> {
+    if (options.atRunStart && this.model && this.model.stepSec !== (await this.stepSec())) {
+      await this.engine.stop();
+      this.model = null;
+    }
     this.model ??= await this.engine.start();
     return (await this.version()) as AnalysisVersion;
   }
@@ -113,16 +124,8 @@ export class AnalysisServiceImpl implements AnalysisService {
    * that failed. Tracks already analysed resolve at once.
    */
   async analyseNow(trackIds: number[]): Promise<void> {
-    const version = await this.ensureModel();
-    const current = new Map(trackIds.map((id) => [id, this.db.analysis.statusOf(id, version)]));
-    const waiting = trackIds.filter((id) => current.get(id)?.status === 'pending');
-    const results = await Promise.all([
-      ...trackIds.filter((id) => !waiting.includes(id)).map((id) => Promise.resolve(current.get(id) ?? { trackId: id, status: 'failed' as const, error: 'Not in the library.' })),
-      ...waiting.map((id) => new Promise<TrackAnalysisState>((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve]))),
-      // Only wake the queue when there is something to wait for: a radio from analysed songs costs nothing here.
-      waiting.length > 0 ? this.prioritizeAnalysis(waiting).then(() => null) : null,
-    ]);
-    const failed = results.filter((r): r is TrackAnalysisState => r !== null && r.status === 'failed');
+    const results = await this.analyseSeeds(trackIds);
+    const failed = results.filter((r) => r.status !== 'done');
     if (failed.length > 0) {
       throw new SoundlikeError('NOT_ANALYSED', `The sound of ${failed.length === 1 ? 'this track' : `${failed.length} tracks`} could not be analysed: ${failed[0].error}`,
         'Try another track; the file may be damaged or in a format ffmpeg cannot read.');
@@ -138,6 +141,30 @@ export class AnalysisServiceImpl implements AnalysisService {
     this.model = null;
     this.paused = wasPaused;
     if (resume) this.kick();
+  }
+
+  /**
+   * Analyses these tracks first and resolves with each one's state (never rejects for a track that
+   * fails; it comes back 'failed' with why). A track on a missing drive fails at once.
+   */
+  async analyseSeeds(trackIds: number[]): Promise<TrackAnalysisState[]> {
+    const version = await this.ensureModel();
+    const states = new Map<number, TrackAnalysisState | Promise<TrackAnalysisState>>();
+    const waiting: number[] = [];
+    for (const id of trackIds) {
+      const state = this.db.analysis.statusOf(id, version);
+      const track = this.db.tracks.byId(id);
+      if (!state || !track) states.set(id, { trackId: id, status: 'failed', error: 'It is not in the library.' });
+      else if (state.status !== 'pending') states.set(id, state);
+      else if (!track.available) states.set(id, { trackId: id, status: 'failed', error: 'Its folder is missing (an unplugged drive?).' });
+      else {
+        waiting.push(id);
+        states.set(id, new Promise<TrackAnalysisState>((resolve) => this.waiters.set(id, [...(this.waiters.get(id) ?? []), resolve])));
+      }
+    }
+    // Only wake the queue when there is something to wait for: a radio from analysed songs costs nothing here.
+    if (waiting.length > 0) await this.prioritizeAnalysis(waiting);
+    return Promise.all(trackIds.map((id) => states.get(id) as TrackAnalysisState | Promise<TrackAnalysisState>));
   }
 
   /** Resolves when the current run (if any) ends. */
@@ -170,7 +197,7 @@ export class AnalysisServiceImpl implements AnalysisService {
     this.emit({ phase: 'starting', done: 0, total: 0, failed: 0, tracksPerSec: 0, etaSec: null, currentTrackId: null, message: null, final: false });
     let version: AnalysisVersion;
     try {
-      version = await this.ensureModel();
+      version = await this.ensureModel({ atRunStart: true });
     } catch (error) {
       const e = SoundlikeError.from(error);
       this.emit({ phase: 'error', message: `${e.message}${e.hint ? ` ${e.hint}` : ''}`, final: true });
@@ -208,6 +235,13 @@ export class AnalysisServiceImpl implements AnalysisService {
     }
     await Promise.all(inFlight);
     this.emit({ phase: this.paused ? 'paused' : 'done', currentTrackId: null, etaSec: this.paused ? null : 0, final: true });
+    // Anyone still waiting asked for a track this run could not take (paused, or it left the queue): answer now.
+    for (const [trackId, resolvers] of this.waiters) {
+      const state = this.db.analysis.statusOf(trackId, version) ?? { trackId, status: 'failed' as const, error: 'It is not in the library.' };
+      const answer = state.status === 'pending' ? { trackId, status: 'failed' as const, error: this.paused ? 'Analysis is paused.' : 'It could not be analysed now.' } : state;
+      resolvers.forEach((resolve) => resolve(answer));
+    }
+    this.waiters.clear();
   }
 
   private ordered(queue: PendingTrack[]): PendingTrack[] {

@@ -8,7 +8,7 @@
  * - label -> fragment id kept in arrays: a Flat index's removeIds renumbers (the arrays are compacted the
  *   same way); an IVF index's removed entries become tombstones, filtered out, rebuilt past a share.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
@@ -44,8 +44,13 @@ function version() {
   return { modelSha: config.modelSha, featureVersion: config.featureVersion, stepSec: config.stepSec };
 }
 
-function basePath(): string {
+/** The folder holding this model's and step's index files, replaced whole on each save. */
+function indexDir(): string {
   return join(config.dir, `index-${config.modelSha.slice(0, 12)}-f${config.featureVersion}-s${config.stepSec}`);
+}
+
+function basePath(): string {
+  return join(indexDir(), 'index');
 }
 
 /** What the database says the index should hold, as a cheap fingerprint. */
@@ -127,20 +132,26 @@ function rebuild(reason: string): void {
 
 function save(): void {
   if (!index) return;
-  mkdirSync(config.dir, { recursive: true });
-  const base = basePath();
-  // Write aside, then rename: a crash mid-save leaves the previous files whole.
-  index.write(`${base}.faiss.tmp`);
-  const labels = Int32Array.from([...fragmentIds, ...trackIds]);
-  writeFileSync(`${base}.ids.tmp`, Buffer.from(labels.buffer));
-  writeFileSync(`${base}.json.tmp`, JSON.stringify({ kind, descriptor, count: fragmentIds.length, tombstones: [...tombstones], fingerprint: indexFingerprint() }));
-  renameSync(`${base}.faiss.tmp`, `${base}.faiss`);
-  renameSync(`${base}.ids.tmp`, `${base}.ids`);
-  renameSync(`${base}.json.tmp`, `${base}.json`);
+  // The three files are written into a fresh folder, which then replaces the old one by rename: a crash
+  // leaves either the old set or the new set whole, never new vectors with old labels.
+  const dir = indexDir();
+  const next = `${dir}.next`;
+  rmSync(next, { recursive: true, force: true });
+  mkdirSync(next, { recursive: true });
+  index.write(join(next, 'index.faiss'));
+  writeFileSync(join(next, 'index.ids'), Buffer.from(Int32Array.from([...fragmentIds, ...trackIds]).buffer));
+  writeFileSync(join(next, 'index.json'), JSON.stringify({ kind, descriptor, count: fragmentIds.length, tombstones: [...tombstones], fingerprint: indexFingerprint() }));
+  rmSync(`${dir}.old`, { recursive: true, force: true });
+  if (existsSync(dir)) renameSync(dir, `${dir}.old`);
+  renameSync(next, dir);
+  rmSync(`${dir}.old`, { recursive: true, force: true });
 }
 
 /** Reads the persisted index; false (and why) when it is missing or damaged. */
 function load(): string | null {
+  const dir = indexDir();
+  // A crash between the two renames of save() leaves only the previous set, under .old.
+  if (!existsSync(dir) && existsSync(`${dir}.old`)) renameSync(`${dir}.old`, dir);
   const base = basePath();
   if (!existsSync(`${base}.json`) || !existsSync(`${base}.faiss`) || !existsSync(`${base}.ids`)) return 'no index on disk';
   try {
@@ -231,7 +242,7 @@ let mapCache: { key: string; points: MapPoints } | null = null;
 function sonicMap(colourGroup: string): MapPoints {
   const key = `${dbFingerprint()}:${colourGroup}`;
   if (mapCache?.key === key) return mapCache.points;
-  const file = `${basePath()}.map.json`;
+  const file = `${indexDir()}.map.json`;
   if (existsSync(file)) {
     try {
       const saved = JSON.parse(readFileSync(file, 'utf8')) as { key: string; trackIds: number[]; xy: number[]; tags: (string | null)[]; explainedVariance: number };

@@ -53,6 +53,7 @@ export class RadioServiceImpl implements RadioService {
   private active: ActiveRadio | null = null;
   private indexDirty = true;
   private extending: Promise<unknown> | null = null;
+  private extensionChain: Promise<unknown> = Promise.resolve();
   private readonly subscriptions: (() => void)[];
   readonly onDidChangeRadio = this.changeEmitter.event;
 
@@ -95,11 +96,18 @@ export class RadioServiceImpl implements RadioService {
     return session;
   }
 
-  async extendRadio(count?: number): Promise<QueueState> {
+  /** Extensions run one at a time, each reading the queue the previous one left (no duplicates). */
+  extendRadio(count?: number): Promise<QueueState> {
+    const run = this.extensionChain.catch(() => undefined).then(() => this.extendNow(count));
+    this.extensionChain = run;
+    return run;
+  }
+
+  private async extendNow(count?: number): Promise<QueueState> {
     const active = this.requireActive();
     const queue = await this.deps.playback.getQueue();
     const queued = new Set(queue.items.map((i) => i.trackId));
-    const recentArtists = queue.items.slice(-active.options.artistGap).map((i) => this.deps.db.tracks.byId(i.trackId)?.artist ?? null);
+    const recentArtists = (active.options.artistGap > 0 ? queue.items.slice(-active.options.artistGap) : []).map((i) => this.deps.db.tracks.byId(i.trackId)?.artist ?? null);
     const picks = await this.compute(active.seedTrackIds, { ...active.options, count: count ?? active.options.count }, queued, recentArtists, active.radioId);
     return this.deps.playback.enqueueWith(picks.map((p) => ({ trackId: p.trackId, origin: { kind: 'radio' as const, radioId: active.radioId, explanation: p.explanation } })));
   }
@@ -158,7 +166,15 @@ export class RadioServiceImpl implements RadioService {
   /** The radio's ranked picks: the search, the rules, the explanations. */
   async compute(seedTrackIds: number[], options: RadioOptions, exclude: Set<number>, recentArtists: (string | null)[], radioId?: number): Promise<RadioPick[]> {
     const { db, analysis, index } = this.deps;
-    await analysis.analyseNow(seedTrackIds);
+    // A song that cannot be analysed spoils a one-song radio, but only drops out of a bigger seed.
+    const states = await analysis.analyseSeeds(seedTrackIds);
+    const usable = states.filter((s) => s.status === 'done').map((s) => s.trackId);
+    if (usable.length === 0) {
+      const failed = states.find((s) => s.status !== 'done');
+      throw new SoundlikeError('NOT_ANALYSED', `The sound of ${seedTrackIds.length === 1 ? 'this track' : 'the seed songs'} could not be analysed: ${failed?.error ?? 'unknown reason'}`,
+        'Try another track; the file may be damaged, missing, or in a format ffmpeg cannot read.');
+    }
+    seedTrackIds = usable;
     await this.openIndex();
     const seeds = seedFragments(this.deps.db, seedTrackIds);
     if (seeds.length === 0) throw new SoundlikeError('NOT_ANALYSED', 'The seed songs have no analysed sound yet.', 'Let the analysis finish, then try again.');

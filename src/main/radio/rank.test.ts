@@ -46,6 +46,11 @@ describe('selectPicks', () => {
     expect(picks.map((p) => p.trackId)).toEqual([1, 3, 4]);
   });
 
+  it('has no artist rule with a gap of 0, not even for the seed artist', () => {
+    const picks = selectPicks([cand(1, 0.9, 'S'), cand(2, 0.8, 'S'), cand(3, 0.7, 'B')], { ...base, artistGap: 0, recentArtists: ['S'] });
+    expect(picks.map((p) => p.trackId)).toEqual([1, 2, 3]);
+  });
+
   it('returns fewer picks rather than break the artist rule', () => {
     const picks = selectPicks([cand(1, 0.9, 'A'), cand(2, 0.8, 'A'), cand(3, 0.7, 'A')], base);
     expect(picks.map((p) => p.trackId)).toEqual([1]);

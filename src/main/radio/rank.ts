@@ -82,8 +82,9 @@ export function selectPicks(candidates: Candidate[], options: SelectOptions): Ca
   const picks: Candidate[] = [];
   const history = [...options.recentArtists];
   const usedTitles = new Set(options.usedTitleKeys);
-  const allowed = (c: Candidate) => !usedTitles.has(c.titleKey)
-    && !history.slice(-options.artistGap).some((artist) => sameArtist(artist, c.artist));
+  // slice(-0) would be the whole history: a gap of 0 means no artist rule at all.
+  const recent = () => (options.artistGap > 0 ? history.slice(-options.artistGap) : []);
+  const allowed = (c: Candidate) => !usedTitles.has(c.titleKey) && !recent().some((artist) => sameArtist(artist, c.artist));
   let remaining = [...pool];
   while (picks.length < options.count) {
     let best: Candidate | null = null;

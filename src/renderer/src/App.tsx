@@ -7,10 +7,12 @@ import { ErrorBoundary } from './elements/ErrorBoundary';
 import { FoldersView } from './features/folders/FoldersView';
 import { Sidebar } from './features/layout/Sidebar';
 import { LibraryView } from './features/library/LibraryView';
+import { SonicMapView } from './features/map/SonicMapView';
 import { Toasts } from './features/notifications/Toasts';
 import { startAudioEngine } from './features/player/audio-engine';
 import { startMediaSession } from './features/player/media-session';
 import { NowPlayingBar } from './features/player/NowPlayingBar';
+import { PlaylistView } from './features/playlists/PlaylistView';
 import { startVolumeSync } from './features/player/volume';
 import { QueuePanel } from './features/queue/QueuePanel';
 import { RadioStarting } from './features/radio/RadioStarting';
@@ -37,8 +39,8 @@ export function App() {
     <div className="app">
       <ErrorBoundary area="The sidebar"><Sidebar /></ErrorBoundary>
       <main className="main">
-        <ErrorBoundary area={view === 'library' ? 'The library' : 'Folders & settings'}>
-          {view === 'library' ? <LibraryView /> : <FoldersView />}
+        <ErrorBoundary area={view === 'library' ? 'The library' : view === 'playlist' ? 'The playlist' : view === 'map' ? 'The sonic map' : 'Folders & settings'}>
+          {view === 'library' ? <LibraryView /> : view === 'playlist' ? <PlaylistView /> : view === 'map' ? <SonicMapView /> : <FoldersView />}
         </ErrorBoundary>
         <Toasts />
       </main>

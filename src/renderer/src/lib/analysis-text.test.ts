@@ -18,7 +18,7 @@ describe('analysis text', () => {
   it('describes a running job with done/total, rate and ETA', () => {
     const p = progress({ phase: 'analysing', done: 12, total: 40, tracksPerSec: 2, etaSec: 14, final: false, failed: 1 });
     expect(isRunning(p)).toBe(true);
-    expect(analysisHeadline(p, counts)).toBe('Listening to your music');
+    expect(analysisHeadline(p, counts)).toBe('Analysing your music');
     expect(analysisDetail(p, counts)).toBe('12 / 40 · 2.0 tracks/s · 0:14 left');
     expect(failedCount(p, counts)).toBe(1);
     expect(analysisPercent(p, counts)).toBe(30);

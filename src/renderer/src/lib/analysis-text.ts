@@ -26,7 +26,7 @@ export function analysisHeadline(p: AnalysisProgress | null, counts: AnalysisCou
     case 'starting':
       return 'Loading the sound model…';
     case 'analysing':
-      return 'Listening to your music';
+      return 'Analysing your music';
     case 'paused':
       return 'Analysis paused';
     case 'error':

@@ -36,9 +36,9 @@ export const SHORTCUT_HELP: ReadonlyArray<{ keys: string; what: string }> = [
   { keys: '↑ / ↓', what: 'Volume up / down' },
   { keys: 'M', what: 'Mute / unmute' },
   { keys: 'Enter', what: 'Play the selected track' },
-  { keys: 'S', what: 'Play similar sounding (to the selected songs, else the playing one)' },
+  { keys: 'S', what: 'Play similar sounding: the selected songs, else the playing one' },
   { keys: 'L', what: 'Like / unlike the playing song' },
-  { keys: 'Ctrl/⌘ / Shift + click', what: 'Select several songs (for a radio from all of them)' },
+  { keys: 'Ctrl/⌘ / Shift + click', what: 'Select several songs (one radio from all)' },
   { keys: 'Esc', what: 'Clear search, close dialogs' },
   { keys: '?', what: 'Show this help' },
 ];

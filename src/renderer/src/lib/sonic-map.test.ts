@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueItem } from '../../../shared/domain';
 import {
-  buildGrid, colourByTag, fitViewport, nearestPoint, OTHER_COLOUR, PALETTE, pathStart, radioPath, tagLabel, toMap, toScreen,
-  UNTAGGED_COLOUR,
+  buildGrid, colourByTag, fitViewport, MAX_ZOOM, nearestPoint, NO_ZOOM, OTHER_COLOUR, PALETTE, pathStart, radioPath, tagLabel, toMap,
+  toScreen, UNTAGGED_COLOUR, zoomAround, zoomed,
 } from './sonic-map';
 
 function bruteNearest(points: { x: number; y: number }[], x: number, y: number, maxDist: number): number {
@@ -74,6 +74,25 @@ describe('viewport', () => {
   });
 });
 
+describe('zoom', () => {
+  it('keeps the spot under the pointer in place, and clamps', () => {
+    const v = fitViewport(400, 300, 10);
+    const before = toMap(v, 300, 80);
+    const z = zoomAround(v, NO_ZOOM, 300, 80, 3);
+    expect(z.k).toBe(3);
+    const after = toMap(zoomed(v, z), 300, 80);
+    expect(after[0]).toBeCloseTo(before[0], 9);
+    expect(after[1]).toBeCloseTo(before[1], 9);
+    const again = zoomAround(v, z, 120, 200, 2);
+    const spot = toMap(zoomed(v, z), 120, 200);
+    const [sx, sy] = toScreen(zoomed(v, again), spot[0], spot[1]);
+    expect(sx).toBeCloseTo(120, 9);
+    expect(sy).toBeCloseTo(200, 9);
+    expect(zoomAround(v, z, 0, 0, 1000).k).toBe(MAX_ZOOM);
+    expect(zoomAround(v, z, 0, 0, 0.01)).toEqual(NO_ZOOM);
+  });
+});
+
 describe('nearestPoint', () => {
   it('agrees with a brute-force search on random points', () => {
     const rand = rng(7);
@@ -113,12 +132,12 @@ describe('radioPath', () => {
   const index = new Map([[10, 0], [11, 1], [12, 2], [13, 3]]);
 
   it('is the seed then the picks in queue order, skipping songs not on the map', () => {
-    expect(radioPath([user(1, 10), pick(2, 12), pick(3, 99), pick(4, 11)], [], index)).toEqual({ seeds: [0], picks: [2, 1] });
-    expect(radioPath([pick(2, 12)], [13, 10], index)).toEqual({ seeds: [3, 0], picks: [2] });
+    expect(radioPath([user(1, 10), pick(2, 12), pick(3, 99), pick(4, 11)], [], index)).toEqual({ seeds: [0], picks: [2, 1], positions: [2, 4] });
+    expect(radioPath([pick(2, 12)], [13, 10], index)).toEqual({ seeds: [3, 0], picks: [2], positions: [1] });
   });
 
   it('is empty without radio picks', () => {
-    expect(radioPath([user(1, 10), user(2, 11)], [10], index)).toEqual({ seeds: [], picks: [] });
+    expect(radioPath([user(1, 10), user(2, 11)], [10], index)).toEqual({ seeds: [], picks: [], positions: [] });
   });
 
   it('starts in the middle of several seeds', () => {

@@ -103,6 +103,29 @@ export function toMap(v: Viewport, sx: number, sy: number): [number, number] {
   return [(sx - v.cx) / v.scale, (v.cy - sy) / v.scale];
 }
 
+/** The user's zoom and pan over the fitted view: a magnification and a screen offset of the centre. */
+export interface Zoom {
+  k: number;
+  dx: number;
+  dy: number;
+}
+
+export const NO_ZOOM: Zoom = { k: 1, dx: 0, dy: 0 };
+export const MAX_ZOOM = 64;
+
+export function zoomed(v: Viewport, z: Zoom): Viewport {
+  return { scale: v.scale * z.k, cx: v.cx + z.dx, cy: v.cy + z.dy };
+}
+
+/** Zooms by `factor` keeping the map spot under (sx, sy) where it is; k stays within 1..MAX_ZOOM. */
+export function zoomAround(v: Viewport, z: Zoom, sx: number, sy: number, factor: number): Zoom {
+  const k = Math.min(MAX_ZOOM, Math.max(1, z.k * factor));
+  if (k === 1) return NO_ZOOM;
+  const [mx, my] = toMap(zoomed(v, z), sx, sy);
+  const scale = v.scale * k;
+  return { k, dx: sx - mx * scale - v.cx, dy: sy + my * scale - v.cy };
+}
+
 /** Points bucketed into a cells x cells grid over -1..1 (a point on the edge goes in the last cell). */
 export interface PointGrid {
   cells: number;
@@ -173,6 +196,8 @@ export interface RadioPath {
   seeds: number[];
   /** Map point indices of the radio picks in the queue, in queue order. */
   picks: number[];
+  /** Each pick's position in the queue (1-based), to number its dot as the queue panel does. */
+  positions: number[];
 }
 
 /**
@@ -181,14 +206,20 @@ export interface RadioPath {
  * order. Entries with no point on the map (not analysed) are left out; no picks, no path.
  */
 export function radioPath(items: readonly QueueItem[], seedTrackIds: readonly number[], pointIndex: ReadonlyMap<number, number>): RadioPath {
-  const picks = items.filter((i) => i.origin.kind === 'radio');
-  if (picks.length === 0) return { seeds: [], picks: [] };
+  const path: RadioPath = { seeds: [], picks: [], positions: [] };
+  items.forEach((item, position) => {
+    const index = item.origin.kind === 'radio' ? pointIndex.get(item.trackId) : undefined;
+    if (index === undefined) return;
+    path.picks.push(index);
+    path.positions.push(position + 1);
+  });
+  if (!items.some((i) => i.origin.kind === 'radio')) return path;
   const seeds = seedTrackIds.length > 0 ? seedTrackIds : seedBefore(items);
-  const indices = (ids: readonly number[]) => ids.flatMap((id) => {
+  path.seeds = [...new Set(seeds.flatMap((id) => {
     const index = pointIndex.get(id);
     return index === undefined ? [] : [index];
-  });
-  return { seeds: [...new Set(indices(seeds))], picks: indices(picks.map((p) => p.trackId)) };
+  }))];
+  return path;
 }
 
 function seedBefore(items: readonly QueueItem[]): number[] {

@@ -11,10 +11,12 @@ import { handleAnalysisProgress, handleTrackAnalysed, loadAnalysisStatus, loadTr
 import { useBrowseStore } from './browse-store';
 import { loadLikes } from './likes-store';
 import { applyRadio, followPlaying, loadRadio } from './radio-store';
+import { applySummaries, loadPlaylists } from './playlists-store';
+import { scheduleMapRefresh } from './map-store';
 
 async function loadAll(): Promise<void> {
   await Promise.all([loadSettings(), loadFolders(), loadTracks(), loadQueue(), loadScanProgress(), loadFailures(),
-    loadAnalysisStatus(), loadTrackStates(), loadLikes(), loadRadio()]);
+    loadAnalysisStatus(), loadTrackStates(), loadLikes(), loadRadio(), loadPlaylists()]);
 }
 
 let started = false;
@@ -32,7 +34,11 @@ export function startStores(): void {
   });
   api.playback.onDidChangeQueue((queue) => applyQueue(queue));
   api.settings.onDidChangeSettings((settings) => applySettings(settings));
-  api.analysis.onDidAnalysisProgress((progress) => handleAnalysisProgress(progress));
+  api.analysis.onDidAnalysisProgress((progress) => {
+    handleAnalysisProgress(progress);
+    if (progress.final) scheduleMapRefresh(); // a finished run moves and adds points
+  });
+  api.playlists.onDidChangePlaylists((summaries) => applySummaries(summaries));
   api.analysis.onDidAnalyseTrack((state) => handleTrackAnalysed(state));
   api.radio.onDidChangeRadio((session) => applyRadio(session));
   // New analysis settings restart the analysis, and a new step or model makes every result stale.

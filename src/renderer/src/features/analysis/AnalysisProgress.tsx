@@ -20,6 +20,8 @@ export function AnalysisProgress() {
   const pct = analysisPercent(progress, counts);
   const waiting = (counts?.pending ?? 0) > 0;
   const complete = !running && phase !== 'error' && counts !== null && counts.total > 0 && counts.pending === 0;
+  // An empty library has nothing to report (the empty state already says to add a folder).
+  if (!running && phase !== 'error' && (counts?.total ?? 0) === 0) return null;
 
   return (
     <section className={`analysis-progress phase-${phase} ${complete ? 'complete' : ''}`} data-testid="analysis-progress"

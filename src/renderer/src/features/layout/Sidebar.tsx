@@ -6,6 +6,7 @@ import { useLikedCount } from '../../stores/likes-store';
 import { useRadioStarting } from '../../stores/radio-store';
 import { AnalysisProgress } from '../analysis/AnalysisProgress';
 import { playLikedRadio } from '../radio/radio-actions';
+import { PlaylistsNav } from '../playlists/PlaylistsNav';
 
 function NavButton({ view, icon, label, detail }: { view: View; icon: IconName; label: string; detail?: string }) {
   const current = useView();
@@ -44,6 +45,8 @@ export function Sidebar() {
         detail={folderProblems ? `⚠ ${folderProblems}` : undefined} />
       <div className="nav-group-label">Radio</div>
       <LikedRadioButton />
+      <NavButton view="map" icon="similar" label="Sonic map" />
+      <PlaylistsNav />
       <div className="sidebar-spacer" />
       <AnalysisProgress />
       <button type="button" className="nav-btn subtle" data-testid="show-shortcuts" onClick={() => setHelpOpen(true)}>

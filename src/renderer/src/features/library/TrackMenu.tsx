@@ -4,6 +4,7 @@ import type { Track } from '../../../../shared/domain';
 import { selectedTrackIds } from '../../stores/browse-store';
 import { toggleLiked, useIsLiked } from '../../stores/likes-store';
 import { playSimilar } from '../radio/radio-actions';
+import { AddToPlaylistMenu } from '../playlists/AddToPlaylistMenu';
 import { addToQueue, playFromVisible, playNext } from './play-actions';
 
 export interface MenuAt {
@@ -49,6 +50,7 @@ export function TrackMenu({ at, onClose }: { at: MenuAt; onClose: () => void }) 
       {item('Play', () => playFromVisible(at.track.id))}
       {item('Play next', () => playNext(at.track.id))}
       {item('Add to queue', () => addToQueue(at.track.id))}
+      <AddToPlaylistMenu trackIds={seedIds} onClose={onClose} />
       <div className="menu-sep" role="separator" />
       {item(seedIds.length > 1 ? `Play similar sounding (${seedIds.length} songs)` : 'Play similar sounding',
         () => playSimilar(seedIds), 'play-similar')}

@@ -35,6 +35,11 @@ let wantPlay = false;
 let errorsInARow = 0;
 /** Where to start a queue entry about to be loaded (the why-panel's "listen to the matched moment"). */
 let pendingSeek: { itemId: number; sec: number } | null = null;
+/**
+ * Set when the user leaves the playing entry to hear a matched moment elsewhere: that is no skip, and
+ * main reads short unfinished plays of radio picks as skips, so this one leave is not recorded.
+ */
+let leavingForPreview = false;
 /** A queue entry whose preload failed: not preloaded again (it gets one normal load, which reports the error). */
 let failedPreloadItemId: number | null = null;
 
@@ -68,6 +73,9 @@ function recordLeave(completed: boolean): void {
   const trackId = active.trackId;
   const heard = Math.round(listened * 10) / 10;
   listened = 0;
+  const preview = leavingForPreview;
+  leavingForPreview = false;
+  if (preview && !completed) return;
   if (trackId === null || (!completed && heard < MIN_RECORDED_SEC)) return;
   api.playback.recordPlay({ trackId, listenedSec: heard, completed }).catch((err: unknown) => {
     console.warn('soundlike: recordPlay failed', err);
@@ -308,6 +316,7 @@ export function playItemFrom(itemId: number, sec: number): void {
     return;
   }
   pendingSeek = { itemId, sec };
+  leavingForPreview = active.itemId !== null;
 }
 
 export function seekBy(delta: number): void {

@@ -10,6 +10,7 @@ import { Icon } from '../../elements/Icon';
 import { toggleQueue } from '../../stores/ui-store';
 import { useWhyTarget } from '../../stores/radio-store';
 import { RadioLine } from '../radio/RadioLine';
+import { SaveQueueButton } from '../playlists/SaveQueueButton';
 
 const ROW_HEIGHT = 44;
 
@@ -60,6 +61,7 @@ export function QueuePanel() {
         <span className="muted small">
           {items.length ? `${plural(items.length, 'track')} · ${formatTotalDuration(remaining)} left` : ''}
         </span>
+        <SaveQueueButton />
         <button type="button" className="btn small" data-testid="clear-queue" disabled={items.length === 0}
           onClick={() => void clearQueue()}>Clear</button>
         <button type="button" className="icon-btn small" aria-label="Hide the queue" title="Hide the queue" onClick={toggleQueue}>

@@ -35,7 +35,10 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
   const artist = track ? (track.artist ?? track.albumArtist ?? 'Unknown artist') : '';
 
   function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'Enter') void setCurrentIndex(index, true);
+    if (e.key === 'Enter') {
+      followPlaying();
+      void setCurrentIndex(index, true);
+    }
     else if (e.altKey && e.key === 'ArrowUp' && up !== null) void moveInQueue(item.id, up);
     else if (e.altKey && e.key === 'ArrowDown' && down !== null) void moveInQueue(item.id, down);
     else if (e.key === 'Delete' || e.key === 'Backspace') void removeFromQueue([item.id]);

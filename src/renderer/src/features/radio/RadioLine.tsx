@@ -8,9 +8,9 @@ export function RadioLine() {
   const session = useRadioSession();
   const byId = useLibraryStore((s) => s.byId);
   if (!session) return null;
-  const label = session.seed.kind === 'liked'
-    ? 'your liked songs'
-    : seedLabel(session.seedTrackIds.map((id) => byId.get(id)?.title ?? `track ${id}`));
+  const label = session.seed.kind === 'liked' ? 'your liked songs'
+    : session.seed.kind === 'playlist' ? 'a playlist'
+      : seedLabel(session.seedTrackIds.map((id) => byId.get(id)?.title ?? `track ${id}`));
   return (
     <div className="radio-line" data-testid="radio-line">
       <Icon name="similar" size={14} />

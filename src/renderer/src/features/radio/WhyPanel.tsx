@@ -34,7 +34,7 @@ function SongMoments({ trackId, moments, role, common }: SongMomentsProps) {
           <span className="why-artist muted">{track ? (track.artist ?? track.albumArtist ?? 'Unknown artist') : ''}</span>
         </div>
       </div>
-      <MomentBar moments={moments} durationSec={track?.durationSec} testId={`${role}-moment`} />
+      <MomentBar trackId={trackId} moments={moments} durationSec={track?.durationSec} testId={`${role}-moment`} />
       <TagChips tags={moments[0].tags} common={common} testId={`${role}-tags`} />
     </div>
   );

@@ -94,11 +94,12 @@ export async function listenToSeed(trackId: number, sec: number): Promise<void> 
   if (inserted?.trackId === trackId) await listenFrom(inserted.id, sec);
 }
 
-/** Moves on; a radio pick skipped counts against songs like it for this radio. */
+/** Moves on; a pick of the playing radio skipped counts against songs like it. */
 export function skipCurrent(): void {
   const item = currentItem();
   next();
-  if (item?.origin.kind === 'radio') {
+  // Picks of a radio that has stopped (or of an earlier one) have nobody to tell.
+  if (item?.origin.kind === 'radio' && item.origin.radioId === useRadioStore.getState().session?.radioId) {
     void attempt(() => api.radio.radioFeedback(item.trackId, 'skip'), 'Could not tell the radio about the skip');
   }
 }

@@ -1,0 +1,25 @@
+/** What the colours mean (the tag group's labels, most common first) and how to read the map. */
+import type { MapModel } from '../../stores/map-store';
+
+export function MapLegend({ model, onHighlight, pathLength }: { model: MapModel; onHighlight: (colour: number | null) => void; pathLength: number }) {
+  const { legend, colours } = model.colouring;
+  return (
+    <aside className="map-legend" aria-label="Legend" data-testid="map-legend">
+      <h3>{model.map.colourGroup ? `Colour: ${model.map.colourGroup}` : 'Colour'}</h3>
+      <ul>
+        {legend.map((entry) => (
+          <li key={entry.label} onMouseEnter={() => onHighlight(colours.indexOf(entry.colour))} onMouseLeave={() => onHighlight(null)}
+            data-testid="map-legend-entry">
+            <span className="swatch" style={{ background: entry.colour }} />
+            <span className="legend-label">{entry.label}</span>
+            <span className="legend-count">{entry.count.toLocaleString('en-US')}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">Songs that sound alike lie close together. Hover a dot to see the song; click it to play it or start a radio from it. Scroll to zoom, drag to move.</p>
+      {pathLength > 0 ? (
+        <p className="muted small legend-path"><span className="path-swatch" /> The radio in your queue: the seed (white ring), then its {pathLength} picks, numbered by their place in the queue.</p>
+      ) : null}
+    </aside>
+  );
+}

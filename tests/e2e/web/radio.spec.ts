@@ -1,0 +1,157 @@
+/**
+ * "Play similar sounding" in the browser through the web host, with a real sound model: scan the demo
+ * library, let the analysis finish, start a radio from one song, open each pick's why-panel (matched
+ * moments in m:ss), and listen to the pick's and the seed's matched moments (the audio element is at
+ * that second). Needs models/manifest.json, or another model named by $SOUNDLIKE_MODEL (the host
+ * inherits the environment); skipped, saying so, without one.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { demoAudioFiles, DEMO_LIBRARY } from '../support/demo-library';
+import { startHost, type RunningHost } from '../support/web-host';
+
+const ARTIFACTS = 'test-results/screenshots';
+const MODEL = process.env.SOUNDLIKE_MODEL ? resolve(process.env.SOUNDLIKE_MODEL) : resolve('models/manifest.json');
+const HAS_MODEL = existsSync(MODEL);
+/** How far the audio clock may be from a moment's start right after the click (decode, seek, start). */
+const SEEK_TOLERANCE_SEC = 1.5;
+
+let host: RunningHost;
+
+test.describe.configure({ mode: 'serial' });
+test.skip(!HAS_MODEL, `No sound model at ${MODEL}: train one (models/training) or set SOUNDLIKE_MODEL to a manifest.json.`);
+
+test.beforeAll(async () => {
+  if (!HAS_MODEL) return;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  host = await startHost();
+});
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+interface AudioState {
+  time: number;
+  src: string;
+  paused: boolean;
+}
+
+function audio(page: Page): Promise<AudioState> {
+  return page.evaluate(() => {
+    const el = document.querySelector('[data-testid="audio-player"]') as HTMLAudioElement | null;
+    return { time: el?.currentTime ?? 0, src: el?.src ?? '', paused: el?.paused ?? true };
+  });
+}
+
+/** "1:05–1:10" -> 65 (the start of the span). */
+function startOf(span: string): number {
+  const match = /^(\d+):(\d\d)–\d+:\d\d$/.exec(span.trim());
+  if (!match) throw new Error(`not an m:ss–m:ss span: ${span}`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** Waits until the playing element holds `trackId` near `startSec`. */
+async function expectPlayingFrom(page: Page, trackId: string, startSec: number): Promise<void> {
+  await expect.poll(async () => {
+    const a = await audio(page);
+    return a.src.endsWith(`/media/track/${trackId}`) && Math.abs(a.time - startSec) < SEEK_TOLERANCE_SEC;
+  }, { timeout: 10_000, message: `audio should play track ${trackId} from ${startSec}s` }).toBe(true);
+}
+
+test('scan, analyse, play similar, see why, and listen to the matched moments', async ({ page }) => {
+  test.setTimeout(360_000);
+  const expected = demoAudioFiles().length;
+  await page.goto(host.url);
+  await page.getByTestId('folder-path-input').fill(DEMO_LIBRARY);
+  await page.getByTestId('add-folder-button').click();
+  await expect(page.getByTestId('nav-library')).toContainText(String(expected), { timeout: 60_000 });
+
+  // The analysis starts by itself; the indicator ends with every track analysed.
+  const progress = page.getByTestId('analysis-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toHaveAttribute('data-complete', 'true', { timeout: 300_000 });
+  await expect(page.getByTestId('analysis-headline')).toContainText(`All ${expected} tracks analysed`);
+  await expect(page.locator('[data-testid="analysis-badge"][data-status="done"]').first()).toBeVisible();
+  expect(await page.locator('[data-testid="analysis-badge"]:not([data-status="done"])').count()).toBe(0);
+  await page.screenshot({ path: `${ARTIFACTS}/radio-analysed.png` });
+
+  // Play similar sounding from a library row's button.
+  const seedRow = page.getByTestId('track-row').first();
+  const seedId = (await seedRow.getAttribute('data-track-id')) as string;
+  const seedTitle = (await seedRow.locator('.cell-title').innerText()).trim();
+  await seedRow.hover();
+  await seedRow.getByTestId('play-similar').click();
+  await expect(page.getByTestId('radio-line')).toContainText(seedTitle, { timeout: 60_000 });
+  await expect.poll(() => page.getByTestId('radio-queue-item').count()).toBeGreaterThanOrEqual(5);
+  // A one-song radio starts with its seed.
+  await expect(page.getByTestId('now-playing-title')).toHaveText(seedTitle);
+  await page.screenshot({ path: `${ARTIFACTS}/radio-queue.png` });
+
+  // Every pick explains itself: its matched moment and the seed's, in m:ss, and how close.
+  const pickIds = await page.getByTestId('radio-queue-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-item-id') as string));
+  const why = page.getByTestId('why-panel');
+  for (const itemId of pickIds.slice(0, 5)) {
+    await page.locator(`[data-testid="radio-queue-item"][data-item-id="${itemId}"]`).getByTestId('why-button').click();
+    await expect(why).toHaveAttribute('data-item-id', itemId);
+    await expect(why.getByTestId('pick-moment')).toHaveText(/^\d+:\d\d–\d+:\d\d$/);
+    await expect(why.getByTestId('seed-moment').first()).toHaveText(/^\d+:\d\d–\d+:\d\d$/);
+    await expect(why.getByTestId('why-distance')).toHaveText(/sounds (very close|close|related)/);
+    await expect(why.getByTestId('why-distance')).toHaveAttribute('title', /distance \d\.\d{3}/);
+    await expect(why.getByTestId('why-seed').first()).toHaveAttribute('data-track-id', seedId);
+  }
+  // The strips draw each song's loudness outline (ffmpeg is there: the analysis needed it).
+  await expect(why.getByTestId('moment-strip').first()).toHaveClass(/with-wave/);
+  await page.screenshot({ path: `${ARTIFACTS}/radio-why.png` });
+  await why.screenshot({ path: `${ARTIFACTS}/radio-why-panel.png` });
+
+  // Listen to the pick's matched moment: the pick plays from the fragment's start.
+  const pickTrackId = (await why.getByTestId('why-pick').getAttribute('data-track-id')) as string;
+  const pickStart = startOf(await why.getByTestId('pick-moment').innerText());
+  await why.getByTestId('listen-pick-moment').click();
+  await expectPlayingFrom(page, pickTrackId, pickStart);
+  await expect.poll(async () => (await audio(page)).paused).toBe(false);
+
+  // And the seed's: the seed plays from the moment the pick matched.
+  const seedStart = startOf(await why.getByTestId('seed-moment').first().innerText());
+  await why.getByTestId('listen-seed-moment').click();
+  await expectPlayingFrom(page, seedId, seedStart);
+  await page.screenshot({ path: `${ARTIFACTS}/radio-listen-seed.png` });
+});
+
+test('likes persist and seed the liked-songs radio; a multi-selection seeds a radio too', async ({ page }) => {
+  await page.goto(host.url);
+  const rows = page.getByTestId('track-row');
+  await expect(rows.first()).toBeVisible();
+
+  // Like the playing song from the player bar; it survives a reload.
+  const like = page.getByTestId('now-playing').getByTestId('like-button');
+  await expect(like).toBeVisible();
+  if ((await like.getAttribute('aria-pressed')) !== 'true') await like.click();
+  await expect(like).toHaveAttribute('aria-pressed', 'true');
+  await page.reload();
+  await expect(page.getByTestId('now-playing').getByTestId('like-button')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('liked-radio')).toContainText('1');
+
+  await page.getByTestId('liked-radio').click();
+  await expect(page.getByTestId('radio-line')).toContainText('liked songs', { timeout: 60_000 });
+  await expect.poll(() => page.getByTestId('radio-queue-item').count()).toBeGreaterThanOrEqual(1);
+
+  // "Less like this" on a playing radio pick moves on and says so.
+  await page.locator('[data-testid="radio-queue-item"] [data-testid="queue-item"]').first().click();
+  await page.getByTestId('now-playing').getByTestId('less-like-this').click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Fewer songs like' })).toBeVisible();
+
+  // Ctrl-click two rows: the selection bar starts a radio from both.
+  await rows.nth(1).click();
+  await rows.nth(3).click({ modifiers: ['Control'] });
+  await expect(page.getByTestId('selection-bar')).toContainText('2 selected');
+  await page.getByTestId('selection-bar').getByTestId('play-similar').click();
+  await expect(page.getByTestId('radio-line')).toContainText(' and ', { timeout: 60_000 });
+  await page.screenshot({ path: `${ARTIFACTS}/radio-multi-seed.png` });
+
+  // The analysis settings say where the model runs.
+  await page.getByTestId('nav-folders').click();
+  await expect(page.getByTestId('analysis-device-info')).toContainText(/running on the (CPU|GPU)/);
+  await page.getByTestId('analysis-settings').screenshot({ path: `${ARTIFACTS}/radio-analysis-settings.png` });
+});
