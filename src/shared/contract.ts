@@ -113,6 +113,9 @@ export interface RadioService {
   radioFeedback(trackId: number, kind: RadioFeedbackKind): Promise<void>;
   getActiveRadio(): Promise<RadioSession | null>;
   stopRadio(): Promise<void>;
+  /** Keeps an artist out of every radio (or lets it back); returns the blocked artists. */
+  setArtistBlocked(artist: string, blocked: boolean): Promise<string[]>;
+  listBlockedArtists(): Promise<string[]>;
   /** The library's sound as a 2-D map (computed off the main thread, cached until analysis changes). */
   getSonicMap(): Promise<SonicMap>;
   onDidChangeRadio: Event<RadioSession | null>;
@@ -206,6 +209,8 @@ export const CONTRACT = {
     radioFeedback: 'command',
     getActiveRadio: 'command',
     stopRadio: 'command',
+    setArtistBlocked: 'command',
+    listBlockedArtists: 'command',
     getSonicMap: 'command',
     onDidChangeRadio: 'event',
   },

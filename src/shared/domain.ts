@@ -158,6 +158,8 @@ export interface AppEnvironment {
   transport: 'electron' | 'web';
   ffmpeg: { path: string; version: string } | null;
   platform: string;
+  /** CPU cores of the machine main runs on (the analysis threads setting goes up to this). */
+  cpuCount: number;
 }
 
 export type AnalysisPhase = 'idle' | 'starting' | 'analysing' | 'paused' | 'done' | 'error';

@@ -222,6 +222,24 @@ describe.skipIf(!hasTestModel())(`radio over an analysed library (skipped when t
     await expectCode(radio.radioFeedback(target, 'never' as 'less'), 'INVALID_ARGUMENT');
   });
 
+  it('a blocked artist is never picked, leaves the queue, and can be let back in', async () => {
+    const { radio, playback } = lib.services.api;
+    const seed = lib.tracks['drone-a'];
+    const before = await radio.previewRadio({ kind: 'track', trackId: seed.id }, { count: 5, artistGap: 0 });
+    const artistOf = (id: number) => Object.values(lib.tracks).find((t) => t.id === id)?.artist ?? null;
+    const victim = artistOf(before.picks[0].trackId) as string;
+    await radio.playSimilar({ kind: 'track', trackId: seed.id }, { count: 5, artistGap: 0 });
+    await settledQueue(lib);
+    expect(await radio.setArtistBlocked(victim.toUpperCase(), true)).toEqual([victim.toUpperCase()]);
+    const queue = await playback.getQueue();
+    expect(queue.items.slice(1).map((i) => artistOf(i.trackId)?.toLowerCase())).not.toContain(victim.toLowerCase());
+    const after = await radio.previewRadio({ kind: 'track', trackId: seed.id }, { count: 5, artistGap: 0 });
+    expect(after.picks.map((p) => artistOf(p.trackId))).not.toContain(victim);
+    expect(await radio.setArtistBlocked(victim.toUpperCase(), false)).toEqual([]);
+    expect(await radio.listBlockedArtists()).toEqual([]);
+    await expectCode(radio.setArtistBlocked('  ', true), 'INVALID_ARGUMENT');
+  });
+
   it('plays the liked songs: INVALID_ARGUMENT without likes, a radio of both seeds with them', async () => {
     const { radio, library } = lib.services.api;
     const none = await expectCode(radio.previewRadio({ kind: 'liked' }), 'INVALID_ARGUMENT');

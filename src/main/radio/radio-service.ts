@@ -125,6 +125,25 @@ export class RadioServiceImpl implements RadioService {
     }
   }
 
+  async setArtistBlocked(artist: string, blocked: boolean): Promise<string[]> {
+    if (typeof artist !== 'string' || artist.trim() === '') throw new SoundlikeError('INVALID_ARGUMENT', 'Name the artist to block.');
+    if (typeof blocked !== 'boolean') throw new SoundlikeError('INVALID_ARGUMENT', 'blocked must be true or false.');
+    this.deps.db.radio.setArtistBlocked(artist.trim(), blocked);
+    if (blocked) {
+      // Take the artist's upcoming picks out of the queue too.
+      const queue = await this.deps.playback.getQueue();
+      const key = artist.trim().toLowerCase();
+      const upcoming = queue.items.slice(queue.currentIndex + 1)
+        .filter((i) => i.origin.kind === 'radio' && this.deps.db.tracks.byId(i.trackId)?.artist?.toLowerCase() === key);
+      if (upcoming.length) await this.deps.playback.removeFromQueue(upcoming.map((i) => i.id));
+    }
+    return this.deps.db.radio.blockedArtists();
+  }
+
+  async listBlockedArtists(): Promise<string[]> {
+    return this.deps.db.radio.blockedArtists();
+  }
+
   async getActiveRadio(): Promise<RadioSession | null> {
     if (!this.active) return null;
     const queue = await this.deps.playback.getQueue();
@@ -196,15 +215,18 @@ export class RadioServiceImpl implements RadioService {
     }
     const artistsBefore = recentArtists.length ? recentArtists : seedTracks.map((t) => t.artist);
 
+    const blocked = new Set(db.radio.blockedArtists().map((a) => a.toLowerCase()));
     let k = Math.max(RADIO_TUNABLES.minHits, options.count * RADIO_TUNABLES.hitsPerPick);
     let picks: Candidate[] = [];
     for (let attempt = 0; attempt < 4; attempt++) {
       const hits = await index.search(query, k);
       const list: Hit[] = Array.from(hits.fragmentIds, (fragmentId, i) => ({ fragmentId, trackId: hits.trackIds[i], score: hits.scores[i] }));
-      // A hit whose track left the library (the index not refreshed yet) or sits on a missing drive is skipped.
+      // A hit whose track left the library (the index not refreshed yet), sits on a missing drive, or is
+      // by a blocked artist is skipped.
       const candidates = bestPerTrack(list, excluded).flatMap((h): Candidate[] => {
         const track = db.tracks.byId(h.trackId);
-        return track?.available ? [{ ...h, artist: track.artist, titleKey: titleKey(track.title, track.artist) }] : [];
+        if (!track?.available || (track.artist && blocked.has(track.artist.toLowerCase()))) return [];
+        return [{ ...h, artist: track.artist, titleKey: titleKey(track.title, track.artist) }];
       });
       if (options.adventure > 0) {
         for (const c of candidates.slice(0, options.count * 6)) c.vector = db.analysis.fragment(c.fragmentId)?.vector;

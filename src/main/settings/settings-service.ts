@@ -1,4 +1,5 @@
 /** SettingsService: user settings (validated, persisted, announced) and facts about this install. */
+import { availableParallelism } from 'node:os';
 import type { SettingsService } from '../../shared/contract';
 import { ANALYSIS_TUNABLES, DEFAULT_SETTINGS } from '../../shared/defaults';
 import type { AppEnvironment, Settings } from '../../shared/domain';
@@ -81,7 +82,7 @@ export class SettingsServiceImpl implements SettingsService {
   }
 
   async getEnvironment(): Promise<AppEnvironment> {
-    return { ...this.facts, ffmpeg: await this.findFfmpeg(), platform: `${process.platform}-${process.arch}` };
+    return { ...this.facts, ffmpeg: await this.findFfmpeg(), platform: `${process.platform}-${process.arch}`, cpuCount: availableParallelism() };
   }
 
   /** The ffmpeg to use, found once and remembered until the setting changes. */

@@ -12,8 +12,8 @@ import { demoAudioFiles, DEMO_LIBRARY } from '../support/demo-library';
 import { startHost, type RunningHost } from '../support/web-host';
 
 const ARTIFACTS = 'test-results/screenshots';
-/** The web host loads the shipped model from here (no $SOUNDLIKE_MODEL is passed to it). */
-const MODEL_MANIFEST = resolve('models/manifest.json');
+/** The model the web host loads: $SOUNDLIKE_MODEL (inherited by the host) or the shipped one. */
+const MODEL_MANIFEST = resolve(process.env.SOUNDLIKE_MODEL ?? 'models/manifest.json');
 const hasModel = existsSync(MODEL_MANIFEST);
 let host: RunningHost;
 let scratch: string;

@@ -127,6 +127,10 @@ export const MIGRATIONS: readonly Migration[] = [
         track_id INTEGER PRIMARY KEY REFERENCES tracks(id) ON DELETE CASCADE,
         at INTEGER NOT NULL
       );
+      CREATE TABLE blocked_artists (
+        name TEXT PRIMARY KEY COLLATE NOCASE,
+        at INTEGER NOT NULL
+      );
     `,
   },
   {

@@ -11,6 +11,10 @@ export class RadioQueries {
   private readonly likeStmt;
   private readonly unlikeStmt;
   private readonly recentStmt;
+  private readonly hasFeedbackStmt;
+  private readonly blockedStmt;
+  private readonly blockStmt;
+  private readonly unblockStmt;
 
   constructor(db: Sqlite) {
     this.insertStmt = db.prepare<[string, string, number]>(`INSERT INTO radios(seed, options, created_at) VALUES (?, ?, ?)`);
@@ -23,6 +27,11 @@ export class RadioQueries {
     this.likeStmt = db.prepare<[number, number]>(`INSERT OR IGNORE INTO likes(track_id, at) VALUES (?, ?)`);
     this.unlikeStmt = db.prepare<[number]>(`DELETE FROM likes WHERE track_id = ?`);
     this.recentStmt = db.prepare<[number], { track_id: number }>(`SELECT DISTINCT track_id FROM plays WHERE at >= ?`);
+    this.hasFeedbackStmt = db.prepare<[number, number, RadioFeedbackKind], { n: number }>(
+      `SELECT COUNT(*) AS n FROM radio_feedback WHERE radio_id = ? AND track_id = ? AND kind = ?`);
+    this.blockedStmt = db.prepare<[], { name: string }>(`SELECT name FROM blocked_artists ORDER BY name COLLATE NOCASE`);
+    this.blockStmt = db.prepare<[string, number]>(`INSERT OR IGNORE INTO blocked_artists(name, at) VALUES (?, ?)`);
+    this.unblockStmt = db.prepare<[string]>(`DELETE FROM blocked_artists WHERE name = ?`);
   }
 
   create(seed: RadioSeed, options: RadioOptions): number {
@@ -34,8 +43,19 @@ export class RadioQueries {
     return row ? { seed: JSON.parse(row.seed) as RadioSeed, options: JSON.parse(row.options) as RadioOptions } : null;
   }
 
+  /** Records feedback once per radio, track and kind (a skip seen by two paths counts once). */
   addFeedback(radioId: number, trackId: number, kind: RadioFeedbackKind): void {
+    if ((this.hasFeedbackStmt.get(radioId, trackId, kind)?.n ?? 0) > 0) return;
     this.feedbackStmt.run(radioId, trackId, kind, Date.now());
+  }
+
+  blockedArtists(): string[] {
+    return this.blockedStmt.all().map((r) => r.name);
+  }
+
+  setArtistBlocked(name: string, blocked: boolean): void {
+    if (blocked) this.blockStmt.run(name, Date.now());
+    else this.unblockStmt.run(name);
   }
 
   feedback(radioId: number): { trackId: number; kind: RadioFeedbackKind }[] {

@@ -10,7 +10,7 @@ import { api } from '../../api';
 import { plural } from '../../lib/format';
 import { useAnalysisStatus } from '../../stores/analysis-store';
 import { attempt } from '../../stores/notify-store';
-import { updateSettings, useSettings } from '../../stores/settings-store';
+import { updateSettings, useEnvironment, useSettings } from '../../stores/settings-store';
 
 const DEVICE_OPTIONS: Array<{ value: AnalysisDevice; label: string }> = [
   { value: 'auto', label: 'Automatic: the GPU (CUDA) when available, else the CPU' },
@@ -18,8 +18,10 @@ const DEVICE_OPTIONS: Array<{ value: AnalysisDevice; label: string }> = [
   { value: 'cuda', label: 'GPU (CUDA)' },
 ];
 
-/** Threads offered: this machine's cores (main caps the setting at 64). */
-const MAX_THREADS = Math.max(1, Math.min(64, navigator.hardwareConcurrency || 4));
+/** Threads offered: the cores of the machine that analyses (main's, which may not be this browser's). */
+function maxThreads(cpuCount: number | undefined): number {
+  return Math.max(1, Math.min(64, cpuCount ?? 4));
+}
 
 const STEPS: number[] = [];
 for (let s = ANALYSIS_TUNABLES.minStepSec; s <= ANALYSIS_TUNABLES.maxStepSec; s++) STEPS.push(s);
@@ -84,6 +86,7 @@ function AnalysisFailures() {
 }
 
 export function AnalysisSettings() {
+  const threadChoices = maxThreads(useEnvironment()?.cpuCount);
   const settings = useSettings();
   const status = useAnalysisStatus();
   const model = status?.model ?? null;
@@ -113,9 +116,9 @@ export function AnalysisSettings() {
       </p>
       <label className="setting">
         <span>CPU threads</span>
-        <select data-testid="analysis-threads-select" value={Math.min(settings.analysisThreads, Math.max(MAX_THREADS, settings.analysisThreads))}
+        <select data-testid="analysis-threads-select" value={Math.min(settings.analysisThreads, Math.max(threadChoices, settings.analysisThreads))}
           onChange={(e) => void updateSettings({ analysisThreads: Number(e.target.value) })}>
-          {Array.from({ length: Math.max(MAX_THREADS, settings.analysisThreads) }, (_, i) => i + 1).map((n) => (
+          {Array.from({ length: Math.max(threadChoices, settings.analysisThreads) }, (_, i) => i + 1).map((n) => (
             <option key={n} value={n}>{n === 1 ? '1 thread (leaves the computer free)' : `${n} threads`}</option>
           ))}
         </select>

@@ -7,6 +7,7 @@ import { FolderRow } from './FolderRow';
 import { ScanFailures } from './ScanFailures';
 import { SettingsPanel } from './SettingsPanel';
 import { AnalysisSettings } from '../analysis/AnalysisSettings';
+import { BlockedArtists } from '../radio/BlockedArtists';
 
 export function FoldersView() {
   const folders = useFolders();
@@ -29,6 +30,7 @@ export function FoldersView() {
       </section>
       <ScanFailures />
       <AnalysisSettings />
+      <BlockedArtists />
       <SettingsPanel />
     </section>
   );

@@ -2,7 +2,7 @@
  * One playlist: its name (rename in place), play, radio from it, export, delete (confirmed), and its
  * tracks in a virtual list that can be reordered (drag, arrows, Alt+↑/↓) and pruned.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Playlist } from '../../../../shared/domain';
 import { Icon } from '../../elements/Icon';
 import { VirtualList } from '../../elements/VirtualList';
@@ -28,13 +28,21 @@ interface DropAt {
 function PlaylistName({ playlist }: { playlist: Playlist }) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(playlist.name);
+  // Enter saves and the input's blur follows: the second one must not rename again.
+  const saving = useRef(false);
   const save = () => {
+    if (saving.current) return;
+    saving.current = true;
     setEditing(false);
     const trimmed = name.trim();
     if (trimmed && trimmed !== playlist.name) void renamePlaylist(playlist.id, trimmed);
   };
   if (!editing) {
-    const edit = () => { setName(playlist.name); setEditing(true); };
+    const edit = () => {
+      saving.current = false;
+      setName(playlist.name);
+      setEditing(true);
+    };
     return (
       <div className="pl-name-row">
         <h2 className="pl-name" title="Double-click to rename" onDoubleClick={edit} data-testid="playlist-name">{playlist.name}</h2>
@@ -48,13 +56,17 @@ function PlaylistName({ playlist }: { playlist: Playlist }) {
       onKeyDown={(e) => {
         e.stopPropagation();
         if (e.key === 'Enter') save();
-        if (e.key === 'Escape') setEditing(false);
+        if (e.key === 'Escape') {
+          saving.current = true; // cancelled: the blur that follows saves nothing
+          setEditing(false);
+        }
       }} />
   );
 }
 
 function Tracks({ playlist }: { playlist: Playlist }) {
   const byId = useLibraryStore((s) => s.byId);
+  const libraryLoaded = useLibraryStore((s) => s.tracksLoaded);
   const playingId = useCurrentTrackId();
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const [dropAt, setDropAt] = useState<DropAt | null>(null);
@@ -79,6 +91,7 @@ function Tracks({ playlist }: { playlist: Playlist }) {
     onDragEndRow();
   }, [dragFrom, dropAt, onMove, onDragEndRow]);
 
+  if (!libraryLoaded) return <div className="placeholder">Loading your library…</div>;
   if (ids.length === 0) {
     return (
       <p className="placeholder" data-testid="playlist-empty">

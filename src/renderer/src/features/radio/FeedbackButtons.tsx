@@ -1,7 +1,7 @@
 /** Feedback on a song: like (persisted, seeds the liked radio), "less like this" and skip (radio picks). */
 import { Icon } from '../../elements/Icon';
 import { toggleLiked, useIsLiked } from '../../stores/likes-store';
-import { lessLikeThis, skipCurrent } from './radio-actions';
+import { blockArtist, lessLikeThis, skipCurrent } from './radio-actions';
 
 export function LikeButton({ trackId, withLabel = false }: { trackId: number; withLabel?: boolean }) {
   const liked = useIsLiked(trackId);
@@ -32,6 +32,18 @@ export function SkipButton() {
     <button type="button" className="btn small" data-testid="skip-button" title="Skip to the next song (the radio notes it)"
       onClick={(e) => { e.stopPropagation(); skipCurrent(); }}>
       <Icon name="skip" size={13} /> Skip
+    </button>
+  );
+}
+
+/** Keeps an artist out of every radio (and out of what the radio has queued). */
+export function BlockArtistButton({ artist }: { artist: string | null }) {
+  if (!artist) return null;
+  return (
+    <button type="button" className="btn small" data-testid="block-artist"
+      title={`Never pick ${artist} for a radio (undo in Folders & settings)`}
+      onClick={(e) => { e.stopPropagation(); void blockArtist(artist); }}>
+      <Icon name="less" size={13} /> Block artist
     </button>
   );
 }

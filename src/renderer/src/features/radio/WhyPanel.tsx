@@ -10,7 +10,7 @@ import { formatClock } from '../../lib/format';
 import { closeness, distanceTip, seedMomentsBySong } from '../../lib/why-text';
 import { useTrack } from '../../stores/library-store';
 import { closeWhy } from '../../stores/radio-store';
-import { LessButton, LikeButton, SkipButton } from './FeedbackButtons';
+import { BlockArtistButton, LessButton, LikeButton, SkipButton } from './FeedbackButtons';
 import { MomentBar } from './MomentBar';
 import { listenFrom, listenToSeed } from './radio-actions';
 import { TagChips } from './TagChips';
@@ -52,6 +52,7 @@ export function WhyPanel({ item, explanation, playing, playingItemId }: WhyPanel
   const common = new Set(explanation.tagsInCommon);
   const seeds = seedMomentsBySong(explanation.seeds);
   const firstSeed = explanation.seeds[0];
+  const pickTrack = useTrack(item.trackId);
   return (
     <section className="why-panel" aria-label="Why this song" data-testid="why-panel" data-item-id={item.id}>
       <div className="why-head">
@@ -91,6 +92,7 @@ export function WhyPanel({ item, explanation, playing, playingItemId }: WhyPanel
       <div className="why-feedback">
         <LikeButton trackId={item.trackId} withLabel />
         <LessButton trackId={item.trackId} withLabel />
+        <BlockArtistButton artist={pickTrack?.artist ?? null} />
         {playing ? <SkipButton /> : null}
       </div>
     </section>

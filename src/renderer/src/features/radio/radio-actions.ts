@@ -116,3 +116,14 @@ export async function lessLikeThis(trackId: number): Promise<void> {
   const title = useLibraryStore.getState().byId.get(trackId)?.title;
   notify('info', `Fewer songs like ${title ? `“${title}”` : 'that one'} on this radio.`);
 }
+
+/** Blocks an artist from every radio; the radio drops its queued picks by them. */
+export async function blockArtist(artist: string): Promise<void> {
+  try {
+    await api.radio.setArtistBlocked(artist, true);
+  } catch (err) {
+    notifyError(err, 'Could not block the artist');
+    return;
+  }
+  notify('info', `${artist} will not be picked by the radio.`);
+}
