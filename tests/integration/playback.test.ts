@@ -170,4 +170,14 @@ describe('playback queue', () => {
     const q = await announced;
     expect(trackIds(q)).toEqual(['c']);
   });
+
+  it('never reuses an entry id, even for a new queue (players key the playing entry by id)', async () => {
+    const [x] = (await services.api.library.listTracks()).map((t) => t.id);
+    const first = await services.api.playback.replaceQueue([x, x], 0);
+    const second = await services.api.playback.replaceQueue([x, x], 0);
+    const firstIds = new Set(first.items.map((i) => i.id));
+    expect(second.items.some((i) => firstIds.has(i.id))).toBe(false);
+    const third = await services.api.playback.enqueue([x], 'end');
+    expect(new Set(third.items.map((i) => i.id)).size).toBe(third.items.length);
+  });
 });

@@ -10,6 +10,7 @@ import { Emitter } from '../events';
 
 /** The current entry, kept by id and position so deleting tracks around it cannot shift it. */
 const CURRENT_KEY = 'queue.current';
+const NEXT_ITEM_KEY = 'queue.nextItemId';
 
 interface StoredCurrent {
   itemId: number;
@@ -47,7 +48,8 @@ export class PlaybackServiceImpl implements PlaybackService {
   async replaceQueue(trackIds: number[], startIndex: number): Promise<QueueState> {
     const ids = this.existingTracks(requireIds(trackIds, 'trackIds'));
     requireInteger(startIndex, 'startIndex');
-    const items = ids.map((trackId, i) => ({ id: i + 1, trackId, origin: { kind: 'user' as const } }));
+    const firstId = this.takeItemIds(ids.length);
+    const items = ids.map((trackId, i) => ({ id: firstId + i, trackId, origin: { kind: 'user' as const } }));
     const current = items.length === 0 ? -1 : Math.min(Math.max(0, startIndex), items.length - 1);
     return this.save(items, current);
   }
@@ -58,7 +60,7 @@ export class PlaybackServiceImpl implements PlaybackService {
     }
     const ids = this.existingTracks(requireIds(trackIds, 'trackIds'));
     const { items, currentIndex } = this.state();
-    let nextId = items.reduce((max, item) => Math.max(max, item.id), 0) + 1;
+    let nextId = this.takeItemIds(ids.length);
     const added: QueueItem[] = ids.map((trackId) => ({ id: nextId++, trackId, origin: { kind: 'user' } }));
     const at = position === 'next' && currentIndex >= 0 ? currentIndex + 1 : items.length;
     const merged = [...items.slice(0, at), ...added, ...items.slice(at)];
@@ -129,7 +131,8 @@ export class PlaybackServiceImpl implements PlaybackService {
   /** Replaces the queue with entries that carry their origin (a radio's picks and explanations). */
   async replaceQueueWith(entries: { trackId: number; origin: QueueItemOrigin }[], startIndex: number): Promise<QueueState> {
     this.existingTracks(entries.map((e) => e.trackId));
-    const items = entries.map((e, i) => ({ id: i + 1, trackId: e.trackId, origin: e.origin }));
+    const firstId = this.takeItemIds(entries.length);
+    const items = entries.map((e, i) => ({ id: firstId + i, trackId: e.trackId, origin: e.origin }));
     return this.save(items, items.length === 0 ? -1 : Math.min(Math.max(0, startIndex), items.length - 1));
   }
 
@@ -137,7 +140,7 @@ export class PlaybackServiceImpl implements PlaybackService {
   async enqueueWith(entries: { trackId: number; origin: QueueItemOrigin }[]): Promise<QueueState> {
     this.existingTracks(entries.map((e) => e.trackId));
     const { items, currentIndex } = this.state();
-    let nextId = items.reduce((max, item) => Math.max(max, item.id), 0) + 1;
+    let nextId = this.takeItemIds(entries.length);
     const merged = [...items, ...entries.map((e) => ({ id: nextId++, trackId: e.trackId, origin: e.origin }))];
     return this.save(merged, currentIndex === -1 && merged.length > 0 ? 0 : currentIndex);
   }
@@ -153,6 +156,17 @@ export class PlaybackServiceImpl implements PlaybackService {
       throw new SoundlikeError('UNKNOWN_TRACK', `Unknown track id(s): ${missing.slice(0, 5).join(', ')}.`, 'The library changed; refresh it.');
     }
     return ids;
+  }
+
+  /**
+   * Reserves `count` entry ids. Ids never repeat, even across a replaced queue: a player that keys the
+   * playing entry by id must see a new queue's first entry as new, not as the old one.
+   */
+  private takeItemIds(count: number): number {
+    const stored = this.db.kv.get<number>(NEXT_ITEM_KEY) ?? 0;
+    const first = Math.max(stored, ...this.db.queue.list().map((i) => i.id + 1), 1);
+    this.db.kv.set(NEXT_ITEM_KEY, first + count);
+    return first;
   }
 
   private state(): QueueState {
