@@ -45,7 +45,12 @@ describe('colourByTag', () => {
     expect(c.legend.map((l) => [l.label, l.count])).toEqual([['rock', 2], ['jazz', 1], ['no tag', 1]]);
   });
 
-  it('is stable: the same tag keeps its colour when points change order or others come and go', () => {
+  it('gives a few tags the first, most distinct colours', () => {
+    const c = colourByTag([{ tag: 'family:tango' }, { tag: 'family:blues' }, { tag: 'family:funk-soul' }]);
+    expect([0, 1, 2].map((i) => c.colours[c.colourOf[i]])).toEqual([PALETTE[2], PALETTE[0], PALETTE[1]]);
+  });
+
+  it('is stable: the same tags keep their colours whatever the order and counts of points', () => {
     const a = colourByTag([{ tag: 'family:rock' }, { tag: 'family:jazz' }]);
     const b = colourByTag([{ tag: 'family:jazz' }, { tag: 'family:rock' }, { tag: 'family:rock' }]);
     expect(a.colours[a.colourOf[0]]).toBe(b.colours[b.colourOf[1]]);

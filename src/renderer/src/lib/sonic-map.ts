@@ -9,7 +9,7 @@ import type { QueueItem, SonicMapPoint } from '../../../shared/domain';
 export const UNTAGGED_COLOUR = '#6b707a';
 export const OTHER_COLOUR = '#9a9ea8';
 
-/** Distinct hues that read well on the dark theme, in the order tags claim them. */
+/** Hues that read well on the dark theme, most distinct first (a map with few tags uses the first ones). */
 export const PALETTE: readonly string[] = [
   '#e0a84a', '#5fa8e8', '#e5636b', '#6cc287', '#b58ce6', '#e887c4', '#4fc7c1', '#d9d36a', '#f28e4a',
   '#8fa4ff', '#a5d66c', '#c97a5a', '#66e0a0', '#ff6fa0', '#9fd1ff', '#d4a6ff', '#c2b280', '#ff9f80',
@@ -20,15 +20,6 @@ export function tagLabel(tag: string | null): string {
   if (tag === null) return 'no tag';
   const colon = tag.indexOf(':');
   return colon === -1 ? tag : tag.slice(colon + 1);
-}
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
 }
 
 export interface LegendEntry {
@@ -47,9 +38,10 @@ export interface Colouring {
 }
 
 /**
- * Colours by tag. A tag's colour depends only on the tag and the set of tags (each takes its hashed
- * palette slot, or the next free one, in alphabetical order), so refetching the map keeps colours put.
- * Tags beyond the palette share OTHER_COLOUR; null tags are grey.
+ * Colours by tag. The coloured tags take palette colours in alphabetical order, so a tag's colour
+ * depends only on which tags the map has (a refetch keeps colours put unless a new tag appears), and
+ * a few tags get the palette's first, most distinct colours. Tags beyond the palette (the least common)
+ * share OTHER_COLOUR; null tags are grey.
  */
 export function colourByTag(points: readonly Pick<SonicMapPoint, 'tag'>[]): Colouring {
   const counts = new Map<string | null, number>();
@@ -58,14 +50,7 @@ export function colourByTag(points: readonly Pick<SonicMapPoint, 'tag'>[]): Colo
   // The most common tags get palette colours; the rest are "other".
   const byCount = [...tags].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
   const coloured = byCount.slice(0, PALETTE.length).sort((a, b) => a.localeCompare(b));
-  const slotOf = new Map<string, number>();
-  const taken = new Set<number>();
-  for (const tag of coloured) {
-    let slot = hash(tag) % PALETTE.length;
-    while (taken.has(slot)) slot = (slot + 1) % PALETTE.length;
-    taken.add(slot);
-    slotOf.set(tag, slot);
-  }
+  const slotOf = new Map(coloured.map((tag, slot) => [tag, slot]));
   const colours = [...PALETTE, OTHER_COLOUR, UNTAGGED_COLOUR];
   const otherIndex = PALETTE.length;
   const untaggedIndex = PALETTE.length + 1;

@@ -18,7 +18,7 @@ export function MapLegend({ model, onHighlight, pathLength }: { model: MapModel;
       </ul>
       <p className="muted small">Songs that sound alike lie close together. Hover a dot to see the song; click it to play it or start a radio from it. Scroll to zoom, drag to move.</p>
       {pathLength > 0 ? (
-        <p className="muted small legend-path"><span className="path-swatch" /> The radio in your queue: the seed (white ring), then its {pathLength} picks, numbered by their place in the queue.</p>
+        <p className="muted small legend-path"><span className="path-swatch" /> The radio in your queue: its seed songs (white rings), then its {pathLength} picks, numbered by their place in the queue.</p>
       ) : null}
     </aside>
   );

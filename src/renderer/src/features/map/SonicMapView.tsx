@@ -12,7 +12,7 @@ import './map.css';
 
 function AnalysisLine() {
   const progress = useAnalysisProgress();
-  if (!progress || progress.final || (progress.phase !== 'analysing' && progress.phase !== 'starting')) return null;
+  if (!progress || progress.final || progress.total === 0 || (progress.phase !== 'analysing' && progress.phase !== 'starting')) return null;
   return (
     <p className="muted" data-testid="map-analysing">
       Analysing now: {progress.done.toLocaleString('en-US')} of {plural(progress.total, 'song')}. The map refreshes by itself when it is done.

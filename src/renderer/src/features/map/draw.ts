@@ -109,6 +109,25 @@ export function drawRadioPath(ctx: CanvasRenderingContext2D, model: MapModel, pa
   const start = pathStart(path.seeds, xs, ys);
   const stops: [number, number][] = [];
   if (start) stops.push(toScreen(v, start[0], start[1]));
+  // Several seeds (a playlist radio): the path starts in their middle, tied to each by a dashed line.
+  if (start && path.seeds.length > 1) {
+    const [sx, sy] = stops[0];
+    ctx.setLineDash([3, 4]);
+    ctx.strokeStyle = 'rgba(255, 255, 255, 0.55)';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (const i of path.seeds) {
+      const [x, y] = toScreen(v, xs[i], ys[i]);
+      ctx.moveTo(sx, sy);
+      ctx.lineTo(x, y);
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    ctx.arc(sx, sy, 4, 0, Math.PI * 2);
+    ctx.fillStyle = '#fff';
+    ctx.fill();
+  }
   for (const i of path.picks) stops.push(toScreen(v, xs[i], ys[i]));
   if (stops.length >= 2) {
     ctx.strokeStyle = 'rgba(0, 0, 0, 0.55)';

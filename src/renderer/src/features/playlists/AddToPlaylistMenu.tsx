@@ -3,7 +3,7 @@
  * "New playlist…" (named in place, created with the songs). Lives inside the menu's element, so the
  * menu's outside-click handling leaves it open while it is used.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { uniqueName } from '../../lib/playlist-edit';
 import { addToPlaylist, createPlaylist, usePlaylistSummaries } from '../../stores/playlists-store';
 import { notify } from '../../stores/notify-store';
@@ -17,6 +17,19 @@ export function AddToPlaylistMenu({ trackIds, onClose }: { trackIds: readonly nu
   const [side, setSide] = useState<'right' | 'left'>('right');
   const [up, setUp] = useState(false);
   const item = useRef<HTMLDivElement>(null);
+  // Leaving closes it after a moment, so crossing the menu's edge on the way in does not.
+  const closeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const keepOpen = () => {
+    if (closeTimer.current) clearTimeout(closeTimer.current);
+    closeTimer.current = null;
+    setOpen(true);
+  };
+  const closeSoon = () => {
+    if (naming !== null) return; // typing a name: stay
+    if (closeTimer.current) clearTimeout(closeTimer.current);
+    closeTimer.current = setTimeout(() => setOpen(false), 300);
+  };
+  useEffect(() => () => { if (closeTimer.current) clearTimeout(closeTimer.current); }, []);
 
   // Open on the side with room for it.
   useLayoutEffect(() => {
@@ -35,7 +48,7 @@ export function AddToPlaylistMenu({ trackIds, onClose }: { trackIds: readonly nu
   };
 
   return (
-    <div ref={item} className="submenu-anchor" onMouseEnter={() => setOpen(true)}>
+    <div ref={item} className="submenu-anchor" onMouseEnter={keepOpen} onMouseLeave={closeSoon}>
       <button type="button" role="menuitem" className="menu-item has-submenu" aria-haspopup="menu" aria-expanded={open}
         data-testid="add-to-playlist" onClick={() => setOpen(true)}
         onKeyDown={(e) => { if (e.key === 'ArrowRight') setOpen(true); }}>
