@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole encoder recipe on a tiny configuration (render -> cache -> train -> evaluate -> export ->
+# manifest -> onnxruntime-node parity), so it cannot rot. ~1-2 min on 2 cores. Exit non-zero on failure.
+# usage: bash models/training/ci_tiny.sh [workdir]   (default: a fresh temp dir, removed on success)
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PY=/usr/bin/python3
+WORK="${1:-$(mktemp -d -t soundlike-ci-tiny-XXXXXX)}"
+mkdir -p "$WORK"
+CORPUS=ci-tiny-$$
+cleanup() { rm -rf "$HERE/corpus/$CORPUS"; }
+trap cleanup EXIT
+echo "[ci_tiny] work dir $WORK"
+T0=$(date +%s)
+$PY "$HERE/corpus.py" --name "$CORPUS" --songs 8 --families rock,waltz --min-seconds 7 --max-seconds 9 \
+  --train-soundfonts timgm6mb --unseen-soundfont csoundgm --jobs 2 --seed 7
+$PY "$HERE/build_cache.py" --corpus "$CORPUS" --out "$WORK/cache" --aug-copies 1 --jobs 2 --seed 7
+$PY "$HERE/train.py" --cache "$WORK/cache" --run "$WORK/run" --steps 6 --eval-every 3 --batch 8 --seed 7 --val-fragments 64
+# resume path: continue the same run for a few more steps
+$PY "$HERE/train.py" --cache "$WORK/cache" --run "$WORK/run" --steps 8 --eval-every 4 --batch 8 --seed 7 --val-fragments 64 --resume
+$PY "$HERE/evaluate.py" --run "$WORK/run" --max-queries 200
+$PY "$HERE/export.py" --run "$WORK/run" --out-dir "$WORK/export" --parity-dir "$WORK/export/parity" --parity-n 2 \
+  2> "$WORK/export.stderr" || { cat "$WORK/export.stderr"; exit 1; }
+test -s "$WORK/export/soundlike-encoder.onnx"
+$PY "$HERE/manifest.py" --run "$WORK/run" --onnx "$WORK/export/soundlike-encoder.onnx" --out "$WORK/export/manifest.json"
+node "$HERE/parity_check.mjs" "$WORK/export/soundlike-encoder.onnx" "$WORK/export/parity"
+echo "[ci_tiny] OK in $(( $(date +%s) - T0 )) s"
+if [ -z "${1:-}" ]; then rm -rf "$WORK"; fi

@@ -1,0 +1,108 @@
+"""Write models/manifest.json: model id + sha256, every preprocessing constant, I/O contract, tags, training, metrics, speed.
+
+  /usr/bin/python3 models/training/manifest.py --run runs/main --onnx models/soundlike-encoder.onnx \
+      --bench runs/main/bench.json --out models/manifest.json
+"""
+import argparse
+import datetime
+import os
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # spinning OpenMP threads collapse on a shared 2-core box
+import sys
+
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import common as C  # noqa: E402
+from model import encoder_flops  # noqa: E402
+from train import resolve  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--run", required=True)
+    ap.add_argument("--ckpt", default="best.pt")
+    ap.add_argument("--onnx", required=True)
+    ap.add_argument("--bench")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--training-note", default="", help="free text recorded under training.note")
+    a = ap.parse_args()
+    run = resolve(a.run)
+    ck = torch.load(os.path.join(run, a.ckpt))
+    cfg, vocab = ck["cfg"], ck["vocab"]
+    sha = C.sha256_file(a.onnx)
+    meta = C.read_json(os.path.join(ck["cache"], "meta.json"))
+    ev = C.read_json(os.path.join(run, "eval.json")) if os.path.exists(os.path.join(run, "eval.json")) else None
+    ts = C.read_json(os.path.join(run, "train_summary.json")) if os.path.exists(os.path.join(run, "train_summary.json")) else {}
+    groups = {}
+    for i, t in enumerate(vocab):
+        groups.setdefault(t.split(":", 1)[0] if ":" in t else "tag", []).append(i)
+    corpus = None
+    if meta["source"].startswith("mma corpus "):
+        songs = C.read_json(os.path.join(C.CORPUS_ROOT, meta["source"][len("mma corpus "):], "songs.json"))
+        n_split = {}
+        for s in songs["songs"]:
+            n_split[s["split"]] = n_split.get(s["split"], 0) + 1
+        corpus = dict(
+            description=("synthetic songs: chord charts generated per style family (random key, tempo within the "
+                         "style's range, major/minor progression, groove variant, 24-34 s) -> mma "
+                         "(Musical MIDI Accompaniment, stdlib grooves) -> fluidsynth at 22050 Hz"),
+            songs=len(songs["songs"]), songs_per_split=n_split, seed=songs["seed"],
+            train_soundfonts={k: os.path.basename(C.SOUNDFONTS[k][0]) for k in songs["train_soundfonts"]},
+            unseen_soundfont={songs["unseen_soundfont"]: os.path.basename(C.SOUNDFONTS[songs["unseen_soundfont"]][0])}
+            if songs["unseen_soundfont"] else None,
+            split="by song (stratified by style family); the unseen soundfont renders only test songs",
+            licenses=dict(mma_grooves="GPL-2+ (Debian package mma)",
+                          FluidR3_GM="MIT (fluid-soundfont-gm)", TimGM6mb="GPL-2 (timgm6mb-soundfont)",
+                          sf_GMbank="public domain (csound-soundfont; its copyright file: 'Public Domain in its license field')",
+                          MuseScore_General_Lite="MIT (musescore-general-soundfont-small)"))
+    onnx_id = "soundlike-encoder-" + sha[:12]
+    bench = C.read_json(a.bench) if a.bench and os.path.exists(a.bench) else None
+    fl = encoder_flops(cfg, C.FRAMES_PER_FRAGMENT)
+    man = dict(
+        id=onnx_id, sha256=sha, file=os.path.basename(a.onnx), bytes=os.path.getsize(a.onnx),
+        created=datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat(),
+        feature_version=1,
+        sample_rate=C.SAMPLE_RATE, channels=1,
+        decode_hint="ffmpeg -i FILE -ac 1 -ar 22050 -f f32le -",
+        fft_size=C.FFT_SIZE, hop=C.HOP, window="hann (periodic, length fft_size)", center=False, padding="none",
+        frames_per_fragment=C.FRAMES_PER_FRAGMENT,
+        mel_bands=C.MEL_BANDS, mel_scale="slaney (librosa default, htk=False), slaney area-normalised filters",
+        fmin=C.FMIN, fmax=C.FMAX, power=2.0,
+        log_scaling=f"natural log: ln(mel_power + {C.LOG_EPS})", log_eps=C.LOG_EPS,
+        mel_frontend="inside the ONNX graph (Conv1d with the Hann-windowed DFT basis, stride=hop -> power -> "
+                     "mel matmul -> ln); the app feeds PCM and never computes mel itself",
+        fragment_seconds=C.FRAGMENT_SECONDS, fragment_samples=C.FRAGMENT_SAMPLES,
+        train_step_seconds=C.TRAIN_STEP_SECONDS,
+        inputs=[dict(name="pcm", dtype="float32", shape=["batch", C.FRAGMENT_SAMPLES],
+                     description="mono PCM in [-1, 1] at sample_rate, exactly fragment_samples per row")],
+        outputs=[dict(name="embedding", dtype="float32", shape=["batch", cfg["hidden"]],
+                      description="fragment vector: temporal mean of the top LSTM layer, L2-normalised"),
+                 dict(name="tags", dtype="float32", shape=["batch", len(vocab)],
+                      description="sigmoid tag probabilities, order = tags")],
+        embedding_size=cfg["hidden"], embedding_normalized=True, distance="cosine = 1 - dot (vectors are unit length)",
+        tags=vocab, tag_groups={k: [vocab[i] for i in v] for k, v in groups.items()},
+        architecture=dict(
+            family="log-mel -> Conv1d(kernel 2, left pad 1)+ReLU x4 -> MaxPool1d -> LSTM -> embedding -> Linear -> "
+                   "BatchNorm -> Sigmoid", **cfg,
+            input_norm="BatchNorm1d over mel bands (frozen affine at inference)",
+            lstm_steps=C.FRAMES_PER_FRAGMENT // int(torch.tensor(cfg["pools"]).prod()),
+            parameters=sum(v.numel() for k, v in ck["model"].items() if not k.endswith(("running_mean", "running_var", "num_batches_tracked"))),
+            flops_per_fragment=fl),
+        training=dict(corpus=corpus, source=meta["source"], cache_splits=meta["splits"], aug_copies=meta["aug_copies"],
+                      augmentation=("per training rendering, augmented copies with: resample 0.96-1.04 (pitch+tempo), "
+                                    "spectral tilt +-3 dB/octave, gain -12..+4 dB, white/pink noise at 15-40 dB SNR "
+                                    "(p=0.5), MP3/Opus re-encode at 48-128 kb/s (p=0.4); per step: log-gain offset, "
+                                    "time and frequency masks"),
+                      steps=ts.get("steps", ck["step"]), epochs=ts.get("epochs"), minutes=ts.get("minutes"),
+                      stopped_by=ts.get("stop"), best_val_macro_auc=ck["best"], checkpoint_step=ck["step"],
+                      seed=ck["args"]["seed"], batch=ck["args"]["batch"], lr=ck["args"]["lr"],
+                      optimizer="AdamW (wd 1e-4), warm-up + cosine", loss="binary cross-entropy per tag",
+                      selection="best validation macro ROC-AUC (validation songs, training soundfonts)",
+                      torch=torch.__version__, hardware="2 CPU cores, no GPU", note=a.training_note or None),
+        metrics=ev, speed=bench)
+    C.write_json(a.out, man)
+    print(f"[manifest] {a.out}: id {onnx_id}")
+
+
+if __name__ == "__main__":
+    main()
