@@ -38,3 +38,33 @@ test('Electron: scan the demo library and play a track', async () => {
     rmSync(data, { recursive: true, force: true });
   }
 });
+
+test('Electron: analysis completes, play similar sounding, and a pick explains itself', async () => {
+  test.skip(!binary, "Electron's binary is not installed on this machine (it downloads from GitHub on first use); tests/e2e/web/radio.spec.ts covers the same flow in the browser.");
+  test.skip(!existsSync(resolve('models/manifest.json')), 'The sound model (models/manifest.json) is missing.');
+  test.setTimeout(360_000);
+  const data = mkdtempSync(join(tmpdir(), 'soundlike-electron-radio-'));
+  const app = await electron.launch({ executablePath: binary as string, args: [resolve('.'), '--data', data], env: { ...process.env, SOUNDLIKE_DATA: data } });
+  try {
+    const page = await app.firstWindow();
+    await page.getByTestId('folder-path-input').fill(DEMO_LIBRARY);
+    await page.getByTestId('add-folder-button').click();
+    await expect(page.getByTestId('analysis-progress')).toHaveAttribute('data-complete', 'true', { timeout: 300_000 });
+    const seedRow = page.getByTestId('track-row').first();
+    await seedRow.hover();
+    await seedRow.getByTestId('play-similar').click();
+    await expect.poll(() => page.getByTestId('radio-queue-item').count(), { timeout: 60_000 }).toBeGreaterThanOrEqual(5);
+    await page.getByTestId('radio-queue-item').first().getByTestId('why-button').click();
+    const why = page.getByTestId('why-panel');
+    await expect(why.getByTestId('pick-moment')).toHaveText(/^\d+:\d\d–\d+:\d\d$/);
+    const start = (await why.getByTestId('pick-moment').innerText()).split('–')[0].split(':').map(Number);
+    await why.getByTestId('listen-pick-moment').click();
+    // The media protocol answers Range requests: the pick plays from its matched moment.
+    await expect.poll(() => page.evaluate(() => (document.querySelector('[data-testid="audio-player"]') as HTMLAudioElement | null)?.currentTime ?? 0), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(start[0] * 60 + start[1] - 0.5);
+    await page.screenshot({ path: 'test-results/screenshots/electron-radio.png' });
+  } finally {
+    await app.close();
+    rmSync(data, { recursive: true, force: true });
+  }
+});
