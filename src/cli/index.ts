@@ -29,7 +29,7 @@ Commands:
   serve                start the web host and print its address (with its access token)
   analyze              analyse the sound of every track not analysed yet, then exit
   radio <track>        songs that sound like a track (a path or an id), with why each was picked
-                       (--count N, default 10; --adventure 0..1; --json)
+                       (--count N, default 10; --adventure 0..1; --artist-gap N, default 3; --json)
   bench [all]          analysis and radio benchmarks (as below), results saved under bench-results/
   bench analysis       analysis throughput vs ffmpeg decode-only (--tracks N, default 8; --minutes M, default 4)
   bench radio          radio latency and recall (--sizes 100000,1000000; --queries N, default 200)
@@ -52,7 +52,7 @@ class UsageError extends Error {}
 interface Parsed {
   command: string | undefined;
   positionals: string[];
-  values: { data?: string; model?: string; count?: string; adventure?: string; tracks?: string; minutes?: string; sizes?: string; queries?: string; corpus?: string; steps?: string; json?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
+  values: { data?: string; model?: string; count?: string; adventure?: string; 'artist-gap'?: string; tracks?: string; minutes?: string; sizes?: string; queries?: string; corpus?: string; steps?: string; json?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
 }
 
 function parse(argv: string[]): Parsed {
@@ -65,6 +65,7 @@ function parse(argv: string[]): Parsed {
         model: { type: 'string' },
         count: { type: 'string' },
         adventure: { type: 'string' },
+        'artist-gap': { type: 'string' },
         json: { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },
@@ -188,13 +189,14 @@ async function radio(dataDir: string, seedArg: string | undefined, values: Parse
   if (!seedArg) throw new UsageError('radio needs a seed track: soundlike radio <track path or id>');
   const count = values.count === undefined ? undefined : Number(values.count);
   const adventure = values.adventure === undefined ? undefined : Number(values.adventure);
+  const artistGap = values['artist-gap'] === undefined ? undefined : Number(values['artist-gap']);
   const services = await createServices({ dataDir, transport: 'web', live: false, manifestPath: values.model });
   try {
     const tracks = await services.api.library.listTracks();
     const byId = new Map(tracks.map((t) => [t.id, t]));
     const seedTrack = /^\d+$/.test(seedArg) ? byId.get(Number(seedArg)) : tracks.find((t) => t.path === resolve(seedArg));
     if (!seedTrack) throw new SoundlikeError('UNKNOWN_TRACK', `No track in the library is ${/^\d+$/.test(seedArg) ? `id ${seedArg}` : resolve(seedArg)}.`, 'Scan its folder first (soundlike scan <folder>), or list ids with soundlike tracks.');
-    const session = await services.api.radio.previewRadio({ kind: 'track', trackId: seedTrack.id }, { count, adventure });
+    const session = await services.api.radio.previewRadio({ kind: 'track', trackId: seedTrack.id }, { count, adventure, artistGap });
     if (values.json) {
       const brief = (id: number) => {
         const t = byId.get(id);
