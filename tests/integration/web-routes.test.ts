@@ -40,7 +40,11 @@ describe('web host routes', () => {
       expect(res.status, `${m.channel} answered ${res.status}`).toBe(200);
       const envelope = res.json<Envelope<unknown>>();
       expect(typeof envelope.ok, m.channel).toBe('boolean');
-      if (!envelope.ok) expect(envelope.error.message, m.channel).not.toMatch(/^There is no command/);
+      if (!envelope.ok) {
+        expect(envelope.error.message, m.channel).not.toMatch(/^There is no command/);
+        // A malformed argument is the caller's mistake, said as such, never an internal failure.
+        expect(envelope.error.code, `${m.channel}: ${envelope.error.message}`).not.toBe('INTERNAL');
+      }
     }
   });
 });

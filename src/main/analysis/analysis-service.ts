@@ -148,6 +148,7 @@ export class AnalysisServiceImpl implements AnalysisService {
    * fails; it comes back 'failed' with why). A track on a missing drive fails at once.
    */
   async analyseSeeds(trackIds: number[]): Promise<TrackAnalysisState[]> {
+    if (!Array.isArray(trackIds) || !trackIds.every(Number.isInteger)) throw new SoundlikeError('INVALID_ARGUMENT', 'trackIds must be a list of track ids.');
     const version = await this.ensureModel();
     const states = new Map<number, TrackAnalysisState | Promise<TrackAnalysisState>>();
     const waiting: number[] = [];

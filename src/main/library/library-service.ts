@@ -124,6 +124,7 @@ export class LibraryServiceImpl implements LibraryService {
   }
 
   async getTrack(trackId: number) {
+    if (!Number.isInteger(trackId)) throw new SoundlikeError('INVALID_ARGUMENT', 'A track id is a whole number.');
     const track = this.db.tracks.byId(trackId);
     if (!track) throw new SoundlikeError('UNKNOWN_TRACK', `No track has id ${trackId}.`, 'The library may have changed; refresh it.');
     return track;

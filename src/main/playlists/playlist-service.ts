@@ -24,6 +24,7 @@ export class PlaylistServiceImpl implements PlaylistService {
   }
 
   async getPlaylist(playlistId: number): Promise<Playlist> {
+    if (!Number.isInteger(playlistId)) throw new SoundlikeError('INVALID_ARGUMENT', 'A playlist id is a whole number.');
     const summary = this.db.playlists.summary(playlistId);
     if (!summary) throw new SoundlikeError('UNKNOWN_PLAYLIST', `No playlist has id ${playlistId}.`, 'Refresh the playlist list.');
     return { ...summary, trackIds: this.db.playlists.trackIds(playlistId) };
