@@ -5,13 +5,9 @@
 import type { Playlist } from '../../../../shared/domain';
 import { api } from '../../api';
 import { m3uFileName } from '../../lib/playlist-edit';
-import { selectTrack } from '../../stores/browse-store';
 import { notify, notifyError } from '../../stores/notify-store';
-import { requestAutoplay, takeAutoplay } from '../../stores/player-store';
 import { playTracks } from '../../stores/queue-store';
-import { applyRadio, followPlaying, setStarting, useRadioStore } from '../../stores/radio-store';
-import { openQueue } from '../../stores/ui-store';
-import { trackAnalysis } from '../../stores/analysis-store';
+import { startRadio } from '../radio/radio-actions';
 
 export function playPlaylist(playlist: Playlist, startIndex = 0): void {
   if (playlist.trackIds.length === 0) {
@@ -23,27 +19,11 @@ export function playPlaylist(playlist: Playlist, startIndex = 0): void {
 
 /** "Radio from this playlist": main builds it from the playlist's sound (the same flow as the library's radio). */
 export async function playlistRadio(playlist: Playlist): Promise<void> {
-  if (useRadioStore.getState().starting) return;
   if (playlist.trackIds.length === 0) {
     notify('info', `“${playlist.name}” is empty.`, 'A radio needs at least one song to start from.');
     return;
   }
-  const label = `“${playlist.name}”`;
-  setStarting({ label, listening: playlist.trackIds.some((id) => trackAnalysis(id)?.status !== 'done') });
-  requestAutoplay();
-  try {
-    const session = await api.radio.playSimilar({ kind: 'playlist', playlistId: playlist.id });
-    applyRadio(session);
-    selectTrack(null);
-    followPlaying();
-    openQueue();
-    if (session.picks.length === 0) notify('info', `No other analysed songs sound like ${label} yet.`, 'Let the analysis finish, then try again.');
-  } catch (err) {
-    takeAutoplay();
-    notifyError(err, `Could not start a radio from ${label}`);
-  } finally {
-    setStarting(null);
-  }
+  await startRadio({ kind: 'playlist', playlistId: playlist.id }, playlist.trackIds, `“${playlist.name}”`);
 }
 
 /** Saves the playlist as an .m3u8 file through the browser's download (Electron shows a save dialog). */

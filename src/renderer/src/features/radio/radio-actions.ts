@@ -23,7 +23,7 @@ function titlesOf(trackIds: readonly number[]): string[] {
 }
 
 /** Builds a radio from `seed` and plays it; `seedIds` are its songs (to tell whether they need analysing). */
-async function startRadio(seed: RadioSeed, seedIds: readonly number[], label: string): Promise<void> {
+export async function startRadio(seed: RadioSeed, seedIds: readonly number[], label: string): Promise<void> {
   if (useRadioStore.getState().starting) return; // one at a time: the first one is still being built
   const listening = seedIds.some((id) => trackAnalysis(id)?.status !== 'done');
   setStarting({ label, listening });
