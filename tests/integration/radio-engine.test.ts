@@ -233,6 +233,20 @@ describe.skipIf(!hasTestModel())(`radio over an analysed library (skipped when t
     await expectCode(radio.setArtistBlocked('  ', true), 'INVALID_ARGUMENT');
   });
 
+  it('plays a playlist: its songs are the seeds; an empty or unknown playlist is a clear error', async () => {
+    const { radio, playlists } = lib.services.api;
+    const seeds = [lib.tracks['drone-a'].id, lib.tracks['noise-a'].id];
+    const list = await playlists.createPlaylist('Seeds', seeds);
+    const session = await radio.previewRadio({ kind: 'playlist', playlistId: list.id }, { count: 3, artistGap: 0 });
+    expect(session.seedTrackIds).toEqual(seeds);
+    expect(session.picks.length).toBeGreaterThan(0);
+    expect(session.picks.map((p) => p.trackId).some((id) => seeds.includes(id))).toBe(false);
+    for (const pick of session.picks) expect(pick.explanation.seeds.every((m) => seeds.includes(m.trackId))).toBe(true);
+    const empty = await playlists.createPlaylist('Empty');
+    await expectCode(radio.previewRadio({ kind: 'playlist', playlistId: empty.id }), 'INVALID_ARGUMENT');
+    await expectCode(radio.previewRadio({ kind: 'playlist', playlistId: 987_654 }), 'UNKNOWN_PLAYLIST');
+  });
+
   it('plays the liked songs: INVALID_ARGUMENT without likes, a radio of both seeds with them', async () => {
     const { radio, library } = lib.services.api;
     const none = await expectCode(radio.previewRadio({ kind: 'liked' }), 'INVALID_ARGUMENT');
