@@ -3,7 +3,7 @@ import type { Playlist } from '../../../../shared/domain';
 import { Icon } from '../../elements/Icon';
 import { m3uFileName } from '../../lib/playlist-edit';
 import { downloadM3u, exportM3uToPath } from './playlist-actions';
-import { PathForm } from './PathForm';
+import { PathForm } from '../../elements/PathForm';
 
 export function ExportPanel({ playlist, onClose }: { playlist: Playlist; onClose: () => void }) {
   return (

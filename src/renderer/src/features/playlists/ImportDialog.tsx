@@ -5,7 +5,7 @@ import { missingSummary } from '../../lib/playlist-edit';
 import { notify } from '../../stores/notify-store';
 import { importM3u, openPlaylist } from '../../stores/playlists-store';
 import { showView } from '../../stores/ui-store';
-import { PathForm } from './PathForm';
+import { PathForm } from '../../elements/PathForm';
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
