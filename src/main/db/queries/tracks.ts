@@ -60,6 +60,18 @@ function toTrack(row: TrackRow): Track {
   };
 }
 
+/** toTrack for a raw row, whose cells follow TRACK_COLUMNS' order (no intermediate keyed object). */
+function rawToTrack(r: unknown[]): Track {
+  return {
+    id: r[0] as number, folderId: r[1] as number, path: r[2] as string, size: r[3] as number, mtimeMs: r[4] as number,
+    title: r[5] as string, artist: r[6] as string | null, album: r[7] as string | null, albumArtist: r[8] as string | null,
+    trackNo: r[9] as number | null, discNo: r[10] as number | null, year: r[11] as number | null, genre: r[12] as string | null,
+    durationSec: r[13] as number | null, codec: r[14] as string | null, sampleRate: r[15] as number | null, bitrate: r[16] as number | null,
+    coverId: r[17] as string | null, replayGainTrackDb: r[18] as number | null, replayGainAlbumDb: r[19] as number | null,
+    addedAt: r[20] as number, available: r[21] === 'ok',
+  };
+}
+
 function params(folderId: number, f: TrackFields, now: number) {
   return {
     folder_id: folderId, path: f.path, size: f.size, mtime_ms: Math.round(f.mtimeMs), title: f.title,
@@ -80,7 +92,8 @@ export class TrackQueries {
   private readonly countStmt;
 
   constructor(db: Sqlite) {
-    this.allStmt = db.prepare<[], TrackRow>(`SELECT ${TRACK_COLUMNS} FROM tracks t JOIN folders f ON f.id = t.folder_id`);
+    // Raw rows (arrays): for a whole library, keyed row objects cost most of the time and garbage.
+    this.allStmt = db.prepare(`SELECT ${TRACK_COLUMNS} FROM tracks t JOIN folders f ON f.id = t.folder_id`).raw(true);
     this.byIdStmt = db.prepare<[number], TrackRow>(
       `SELECT ${TRACK_COLUMNS} FROM tracks t JOIN folders f ON f.id = t.folder_id WHERE t.id = ?`);
     this.stampsStmt = db.prepare<[number], { id: number; path: string; size: number; mtime_ms: number; title: string; duration_sec: number | null; fingerprint: string | null }>(
@@ -103,7 +116,7 @@ export class TrackQueries {
   }
 
   all(): Track[] {
-    return this.allStmt.all().map(toTrack);
+    return (this.allStmt.all() as unknown[][]).map(rawToTrack);
   }
 
   byId(id: number): Track | null {
