@@ -6,9 +6,9 @@ import { useCallback, useRef, useState } from 'react';
 import type { Playlist } from '../../../../shared/domain';
 import { Icon } from '../../elements/Icon';
 import { VirtualList } from '../../elements/VirtualList';
+import { useDragReorder } from '../../hooks/useDragReorder';
 import { formatTotalDuration, plural } from '../../lib/format';
 import { moveEntry, removeEntry } from '../../lib/playlist-edit';
-import { dropTargetIndex } from '../../lib/queue-math';
 import { useLibraryStore } from '../../stores/library-store';
 import { deletePlaylist, renamePlaylist, setPlaylistTracks, useOpenPlaylist, useOpenPlaylistId } from '../../stores/playlists-store';
 import { useCurrentTrackId } from '../../stores/queue-store';
@@ -20,10 +20,6 @@ import { playlistRadio, playPlaylist } from './playlist-actions';
 import { PLAYLIST_ROW_HEIGHT, PlaylistTrackRow } from './PlaylistTrackRow';
 import './playlists.css';
 
-interface DropAt {
-  index: number;
-  edge: 'before' | 'after';
-}
 
 function PlaylistName({ playlist }: { playlist: Playlist }) {
   const [editing, setEditing] = useState(false);
@@ -68,28 +64,12 @@ function Tracks({ playlist }: { playlist: Playlist }) {
   const byId = useLibraryStore((s) => s.byId);
   const libraryLoaded = useLibraryStore((s) => s.tracksLoaded);
   const playingId = useCurrentTrackId();
-  const [dragFrom, setDragFrom] = useState<number | null>(null);
-  const [dropAt, setDropAt] = useState<DropAt | null>(null);
   const ids = playlist.trackIds;
 
   const onMove = useCallback((from: number, to: number) => void setPlaylistTracks(playlist.id, moveEntry(ids, from, to)), [playlist.id, ids]);
   const onRemove = useCallback((index: number) => void setPlaylistTracks(playlist.id, removeEntry(ids, index)), [playlist.id, ids]);
   const onPlay = useCallback((index: number) => playPlaylist(playlist, index), [playlist]);
-  const onDragStartRow = useCallback((index: number) => setDragFrom(index), []);
-  const onDragOverRow = useCallback((index: number, edge: 'before' | 'after') => {
-    setDropAt((d) => (d && d.index === index && d.edge === edge ? d : { index, edge }));
-  }, []);
-  const onDragEndRow = useCallback(() => {
-    setDragFrom(null);
-    setDropAt(null);
-  }, []);
-  const onDropRow = useCallback(() => {
-    if (dragFrom !== null && dropAt) {
-      const to = dropTargetIndex(dragFrom, dropAt.edge === 'before' ? dropAt.index : dropAt.index + 1);
-      if (to !== dragFrom) onMove(dragFrom, to);
-    }
-    onDragEndRow();
-  }, [dragFrom, dropAt, onMove, onDragEndRow]);
+  const drag = useDragReorder(onMove);
 
   if (!libraryLoaded) return <div className="placeholder">Loading your library…</div>;
   if (ids.length === 0) {
@@ -109,9 +89,9 @@ function Tracks({ playlist }: { playlist: Playlist }) {
         renderRow={(index, top) => (
           <PlaylistTrackRow key={`${index}:${ids[index]}`} trackId={ids[index]} track={byId.get(ids[index])} index={index}
             count={ids.length} top={top} playing={ids[index] === playingId}
-            dropEdge={dropAt && dropAt.index === index && dragFrom !== null ? dropAt.edge : null}
-            onPlay={onPlay} onMove={onMove} onRemove={onRemove} onDragStartRow={onDragStartRow} onDragOverRow={onDragOverRow}
-            onDropRow={onDropRow} onDragEndRow={onDragEndRow} />
+            dropEdge={drag.dropEdgeOf(index)}
+            onPlay={onPlay} onMove={onMove} onRemove={onRemove} onDragStartRow={drag.onDragStartRow} onDragOverRow={drag.onDragOverRow}
+            onDropRow={drag.onDropRow} onDragEndRow={drag.onDragEndRow} />
         )} />
     </div>
   );

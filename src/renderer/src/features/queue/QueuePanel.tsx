@@ -1,8 +1,8 @@
 /** The play queue: a virtual list (queues can hold a whole library) with drag-and-drop reordering. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { VirtualList, type VirtualListHandle } from '../../elements/VirtualList';
 import { formatTotalDuration, plural } from '../../lib/format';
-import { dropTargetIndex } from '../../lib/queue-math';
+import { useDragReorder } from '../../hooks/useDragReorder';
 import { useLibraryStore } from '../../stores/library-store';
 import { clearQueue, moveInQueue, useCurrentIndex, useQueueItems } from '../../stores/queue-store';
 import { QueueRow } from './QueueRow';
@@ -14,17 +14,10 @@ import { SaveQueueButton } from '../playlists/SaveQueueButton';
 
 const ROW_HEIGHT = 44;
 
-interface DropAt {
-  index: number;
-  edge: 'before' | 'after';
-}
-
 export function QueuePanel() {
   const items = useQueueItems();
   const current = useCurrentIndex();
   const byId = useLibraryStore((s) => s.byId);
-  const [dragFrom, setDragFrom] = useState<number | null>(null);
-  const [dropAt, setDropAt] = useState<DropAt | null>(null);
   const list = useRef<VirtualListHandle>(null);
   const why = useWhyTarget();
   const playingPick = items[current]?.origin.kind === 'radio' ? items[current].id : null;
@@ -35,22 +28,11 @@ export function QueuePanel() {
     if (current >= 0) list.current?.scrollToIndex(current);
   }, [current]);
 
-  const onDragStartRow = useCallback((index: number) => setDragFrom(index), []);
-  const onDragOverRow = useCallback((index: number, edge: 'before' | 'after') => {
-    setDropAt((d) => (d && d.index === index && d.edge === edge ? d : { index, edge }));
-  }, []);
-  const onDragEndRow = useCallback(() => {
-    setDragFrom(null);
-    setDropAt(null);
-  }, []);
-  const onDropRow = useCallback(() => {
-    if (dragFrom !== null && dropAt) {
-      const to = dropTargetIndex(dragFrom, dropAt.edge === 'before' ? dropAt.index : dropAt.index + 1);
-      const item = items[dragFrom];
-      if (item && to !== dragFrom) void moveInQueue(item.id, to);
-    }
-    onDragEndRow();
-  }, [dragFrom, dropAt, items, onDragEndRow]);
+  const moveItem = useCallback((from: number, to: number) => {
+    const item = items[from];
+    if (item) void moveInQueue(item.id, to);
+  }, [items]);
+  const drag = useDragReorder(moveItem);
 
   const remaining = items.slice(Math.max(0, current)).reduce((s, it) => s + (byId.get(it.trackId)?.durationSec ?? 0), 0);
 
@@ -79,8 +61,8 @@ export function QueuePanel() {
             return (
               <QueueRow key={item.id} item={item} track={byId.get(item.trackId)} index={index} count={items.length}
                 top={top} height={ROW_HEIGHT} current={index === current} explained={item.id === explainedId}
-                dropEdge={dropAt && dropAt.index === index && dragFrom !== null ? dropAt.edge : null}
-                onDragStartRow={onDragStartRow} onDragOverRow={onDragOverRow} onDropRow={onDropRow} onDragEndRow={onDragEndRow} />
+                dropEdge={drag.dropEdgeOf(index)}
+                onDragStartRow={drag.onDragStartRow} onDragOverRow={drag.onDragOverRow} onDropRow={drag.onDropRow} onDragEndRow={drag.onDragEndRow} />
             );
           }} />
       )}
