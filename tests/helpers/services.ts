@@ -1,9 +1,11 @@
 /**
  * Opening the real services on a temp data folder, and waiting for events instead of sleeping.
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { Event } from '../../src/shared/contract';
 import { SoundlikeError, type ErrorCode } from '../../src/shared/errors';
 import { createServices, type Services } from '../../src/main/services';
+import { makeTempDir, type TempDir } from './audio';
 
 export function openServices(dataDir: string, live = false): Promise<Services> {
   return createServices({ dataDir, transport: 'web', live });
@@ -57,4 +59,25 @@ export async function expectCode(promise: Promise<unknown>, code: ErrorCode): Pr
   }
   if (caught.code !== code) throw new Error(`Expected ${code}, got ${caught.code}: ${caught.message}`);
   return caught;
+}
+
+/** A fresh data folder and services over it, for one describe block. */
+export interface FreshServices {
+  tmp: TempDir;
+  /** Reassignable: a test may close these and open the same data folder again. */
+  services: Services;
+}
+
+/** Opens fresh services before the block's tests and closes them (and removes the folder) after. */
+export function freshServices(): FreshServices {
+  const ctx = {} as FreshServices;
+  beforeAll(async () => {
+    ctx.tmp = makeTempDir();
+    ctx.services = await openServices(ctx.tmp.at('data'));
+  });
+  afterAll(async () => {
+    await ctx.services?.dispose();
+    ctx.tmp?.cleanup();
+  });
+  return ctx;
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/main/services';
 import type { Track } from '../../src/shared/domain';
 import { generateClipCache, makeClip, makeTempDir, place, tagsFor, type ClipCache, type TempDir } from '../helpers/audio';
-import { expectCode, openServices, record } from '../helpers/services';
+import { expectCode, freshServices, openServices, record } from '../helpers/services';
 
 function playsOf(services: Services, trackId: number): number {
   const db = new Database(services.paths.database, { readonly: true });
@@ -128,33 +128,22 @@ describe('incremental rescan', () => {
 });
 
 describe('move detection', () => {
-  let tmp: TempDir;
-  let services: Services;
-
-  beforeAll(async () => {
-    tmp = makeTempDir();
-    services = await openServices(tmp.at('data'));
-  });
-
-  afterAll(async () => {
-    await services?.dispose();
-    tmp?.cleanup();
-  });
+  const ctx = freshServices();
 
   it('a different untagged recording of the same length replacing a deleted one is not a move', async () => {
     // Same format and length: identical size and duration, different sound.
-    const music = tmp.at('music');
+    const music = ctx.tmp.at('music');
     await makeClip(join(music, 'take one.wav'), { format: 'wav', seconds: 1, frequency: 300 });
-    const { folder } = await services.api.library.addFolderAndScan(music);
-    const [first] = await services.api.library.listTracks();
-    await services.api.playback.recordPlay({ trackId: first.id, listenedSec: 1, completed: true });
+    const { folder } = await ctx.services.api.library.addFolderAndScan(music);
+    const [first] = await ctx.services.api.library.listTracks();
+    await ctx.services.api.playback.recordPlay({ trackId: first.id, listenedSec: 1, completed: true });
     rmSync(join(music, 'take one.wav'));
     await makeClip(join(music, 'another song.wav'), { format: 'wav', seconds: 1, frequency: 1200 });
-    const summary = await services.api.library.rescan(folder.id);
+    const summary = await ctx.services.api.library.rescan(folder.id);
     expect(summary).toMatchObject({ added: 1, removed: 1, moved: 0 });
-    const [second] = await services.api.library.listTracks();
+    const [second] = await ctx.services.api.library.listTracks();
     expect(second.id).not.toBe(first.id);
-    expect(playsOf(services, second.id)).toBe(0);
+    expect(playsOf(ctx.services, second.id)).toBe(0);
   });
 });
 

@@ -1,41 +1,28 @@
 /** Settings on real SQLite: validated, persisted, announced; the environment finds the real ffmpeg. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../../src/main/services';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/shared/defaults';
 import type { Settings } from '../../src/shared/domain';
-import { makeTempDir, type TempDir } from '../helpers/audio';
-import { expectCode, openServices, waitFor } from '../helpers/services';
+import { expectCode, freshServices, openServices, waitFor } from '../helpers/services';
 
 describe('settings', () => {
-  let tmp: TempDir;
-  let services: Services;
-
-  beforeAll(async () => {
-    tmp = makeTempDir();
-    services = await openServices(tmp.at('data'));
-  });
-
-  afterAll(async () => {
-    await services?.dispose();
-    tmp?.cleanup();
-  });
+  const ctx = freshServices();
 
   it('starts from the defaults', async () => {
-    expect(await services.api.settings.getSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(await ctx.services.api.settings.getSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('updates, announces and persists a change across a restart', async () => {
-    const announced = waitFor(services.api.settings.onDidChangeSettings);
-    const next = await services.api.settings.updateSettings({ volume: 0.25, replayGain: 'album', watchFolders: false });
+    const announced = waitFor(ctx.services.api.settings.onDidChangeSettings);
+    const next = await ctx.services.api.settings.updateSettings({ volume: 0.25, replayGain: 'album', watchFolders: false });
     expect(next).toEqual({ ...DEFAULT_SETTINGS, volume: 0.25, replayGain: 'album', watchFolders: false });
     expect(await announced).toEqual(next);
-    await services.dispose();
-    services = await openServices(tmp.at('data'));
-    expect(await services.api.settings.getSettings()).toEqual(next);
+    await ctx.services.dispose();
+    ctx.services = await openServices(ctx.tmp.at('data'));
+    expect(await ctx.services.api.settings.getSettings()).toEqual(next);
   });
 
   it('a partial update keeps the other settings', async () => {
-    const next = await services.api.settings.updateSettings({ volume: 1 });
+    const next = await ctx.services.api.settings.updateSettings({ volume: 1 });
     expect(next).toMatchObject({ volume: 1, replayGain: 'album', watchFolders: false });
   });
 
@@ -50,25 +37,25 @@ describe('settings', () => {
     ['theme', { theme: 'dark' }],
   ];
   it.each(invalid)('rejects a bad %s with INVALID_ARGUMENT naming the setting, changing nothing', async (name, patch) => {
-    const before = await services.api.settings.getSettings();
-    const error = await expectCode(services.api.settings.updateSettings(patch as Partial<Settings>), 'INVALID_ARGUMENT');
+    const before = await ctx.services.api.settings.getSettings();
+    const error = await expectCode(ctx.services.api.settings.updateSettings(patch as Partial<Settings>), 'INVALID_ARGUMENT');
     expect(error.message).toContain(`"${name}"`);
-    expect(await services.api.settings.getSettings()).toEqual(before);
+    expect(await ctx.services.api.settings.getSettings()).toEqual(before);
   });
 
   it('accepts the bounds of the volume range', async () => {
-    expect((await services.api.settings.updateSettings({ volume: 0 })).volume).toBe(0);
-    expect((await services.api.settings.updateSettings({ volume: 1 })).volume).toBe(1);
+    expect((await ctx.services.api.settings.updateSettings({ volume: 0 })).volume).toBe(0);
+    expect((await ctx.services.api.settings.updateSettings({ volume: 1 })).volume).toBe(1);
   });
 
   it('rejects a patch that is not an object', async () => {
-    await expectCode(services.api.settings.updateSettings(null as unknown as Partial<Settings>), 'INVALID_ARGUMENT');
+    await expectCode(ctx.services.api.settings.updateSettings(null as unknown as Partial<Settings>), 'INVALID_ARGUMENT');
   });
 
   it('reports the environment with the ffmpeg it found', async () => {
-    const env = await services.api.settings.getEnvironment();
+    const env = await ctx.services.api.settings.getEnvironment();
     expect(env.transport).toBe('web');
-    expect(env.dataDir).toBe(tmp.at('data'));
+    expect(env.dataDir).toBe(ctx.tmp.at('data'));
     expect(env.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(env.platform).toBe(`${process.platform}-${process.arch}`);
     expect(env.ffmpeg).not.toBeNull();
@@ -76,11 +63,11 @@ describe('settings', () => {
   });
 
   it('an ffmpegPath set to something that is not ffmpeg falls back to one that runs', async () => {
-    await services.api.settings.updateSettings({ ffmpegPath: tmp.at('not-ffmpeg') });
-    const env = await services.api.settings.getEnvironment();
-    expect(env.ffmpeg?.path).not.toBe(tmp.at('not-ffmpeg'));
+    await ctx.services.api.settings.updateSettings({ ffmpegPath: ctx.tmp.at('not-ffmpeg') });
+    const env = await ctx.services.api.settings.getEnvironment();
+    expect(env.ffmpeg?.path).not.toBe(ctx.tmp.at('not-ffmpeg'));
     expect(env.ffmpeg).not.toBeNull();
-    await services.api.settings.updateSettings({ ffmpegPath: '' });
-    expect((await services.api.settings.getSettings()).ffmpegPath).toBeNull();
+    await ctx.services.api.settings.updateSettings({ ffmpegPath: '' });
+    expect((await ctx.services.api.settings.getSettings()).ffmpegPath).toBeNull();
   });
 });

@@ -3,30 +3,23 @@
  * or a typed error), never a 404 from the router. Guards against a command name the route cannot match.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../../src/main/services';
 import { startWebHost, type WebHost } from '../../src/main/web/web-host';
 import { contractMembers } from '../../src/shared/contract';
 import type { Envelope } from '../../src/shared/errors';
 import { commandPath } from '../../src/shared/web-protocol';
-import { makeTempDir, type TempDir } from '../helpers/audio';
 import { httpRequest } from '../helpers/http';
-import { openServices } from '../helpers/services';
+import { freshServices } from '../helpers/services';
 
 describe('web host routes', () => {
-  let tmp: TempDir;
-  let services: Services;
+  const ctx = freshServices();
   let host: WebHost;
 
   beforeAll(async () => {
-    tmp = makeTempDir();
-    services = await openServices(tmp.at('data'));
-    host = await startWebHost({ services, rendererDir: null, port: 0, token: 'routes-token-123456' });
+    host = await startWebHost({ services: ctx.services, rendererDir: null, port: 0, token: 'routes-token-123456' });
   });
 
   afterAll(async () => {
     await host?.close();
-    await services?.dispose();
-    tmp?.cleanup();
   });
 
   it('routes every contract command to its service', async () => {
