@@ -80,22 +80,29 @@ export class LibraryServiceImpl implements LibraryService {
   }
 
   async addFolder(path: string): Promise<MusicFolder> {
-    const resolved = await validateNewFolder(path, this.db.folders.list().map((f) => f.path));
-    const id = this.db.folders.insert(resolved);
-    if (this.options.watch) await this.watcher.add(id, resolved);
-    this.emitFolders();
+    const id = await this.insertFolder(path);
     void this.rescan(id).catch((error) => console.error('[soundlike] scan failed:', error));
-    return (await this.listFolders()).find((f) => f.id === id) as MusicFolder;
+    return this.folderById(id);
   }
 
   /** Adds a folder and waits for its first scan (the CLI's `scan`). */
   async addFolderAndScan(path: string): Promise<{ folder: MusicFolder; summary: ScanSummary }> {
-    const resolved = await validateNewFolder(path, this.db.folders.list().map((f) => f.path));
+    const id = await this.insertFolder(path);
+    const summary = await this.rescan(id);
+    return { folder: await this.folderById(id), summary };
+  }
+
+  /** Checks, stores, watches and announces a new folder; its scan is the caller's. */
+  private async insertFolder(path: string): Promise<number> {
+    const resolved = await validateNewFolder(path, this.db.folders.paths().map((f) => f.path));
     const id = this.db.folders.insert(resolved);
     if (this.options.watch) await this.watcher.add(id, resolved);
     this.emitFolders();
-    const summary = await this.rescan(id);
-    return { folder: (await this.listFolders()).find((f) => f.id === id) as MusicFolder, summary };
+    return id;
+  }
+
+  private async folderById(id: number): Promise<MusicFolder> {
+    return (await this.listFolders()).find((f) => f.id === id) as MusicFolder;
   }
 
   async removeFolder(folderId: number): Promise<void> {
@@ -191,7 +198,7 @@ export class LibraryServiceImpl implements LibraryService {
   }
 
   private requireFolder(folderId: number): void {
-    if (!this.db.folders.list().some((f) => f.id === folderId)) {
+    if (!this.db.folders.paths().some((f) => f.id === folderId)) {
       throw new SoundlikeError('UNKNOWN_FOLDER', `No library folder has id ${folderId}.`, 'Refresh the folder list.');
     }
   }

@@ -24,7 +24,7 @@ export class MediaFiles {
   async track(trackId: number): Promise<MediaFile> {
     const track = Number.isInteger(trackId) ? this.db.tracks.byId(trackId) : null;
     if (!track) throw new SoundlikeError('UNKNOWN_TRACK', `No track has id ${trackId}.`);
-    const folders = this.db.folders.list();
+    const folders = this.db.folders.paths();
     if (!folders.some((f) => isInside(f.path, track.path))) {
       throw new SoundlikeError('UNKNOWN_TRACK', 'That file is not inside a library folder.');
     }

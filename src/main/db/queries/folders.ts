@@ -13,6 +13,7 @@ interface FolderRow {
 
 export class FolderQueries {
   private readonly listStmt;
+  private readonly pathsStmt;
   private readonly insertStmt;
   private readonly deleteStmt;
   private readonly statusStmt;
@@ -23,6 +24,7 @@ export class FolderQueries {
       SELECT f.id, f.path, f.last_scan_at, f.status, f.status_message,
              (SELECT COUNT(*) FROM tracks t WHERE t.folder_id = f.id) AS track_count
       FROM folders f ORDER BY f.path`);
+    this.pathsStmt = db.prepare<[], { id: number; path: string }>(`SELECT id, path FROM folders ORDER BY path`);
     this.insertStmt = db.prepare<[string, number]>(`INSERT INTO folders(path, added_at) VALUES (?, ?)`);
     this.deleteStmt = db.prepare<[number]>(`DELETE FROM folders WHERE id = ?`);
     this.statusStmt = db.prepare<[FolderStatus, string | null, number]>(
@@ -40,6 +42,11 @@ export class FolderQueries {
       trackCount: row.track_count,
       lastScanAt: row.last_scan_at,
     }));
+  }
+
+  /** Ids and paths only: no track counts (media requests and checks ask this often). */
+  paths(): { id: number; path: string }[] {
+    return this.pathsStmt.all();
   }
 
   insert(path: string): number {
