@@ -6,6 +6,7 @@ import type { PlaybackService } from '../../shared/contract';
 import type { PlayRecord, QueueItem, QueueItemOrigin, QueueState } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
 import type { LibraryDb } from '../db/library-db';
+import { requireIds, requireKnownTracks } from '../db/known-tracks';
 import { Emitter } from '../events';
 
 /** The current entry, kept by id and position so deleting tracks around it cannot shift it. */
@@ -20,13 +21,6 @@ interface StoredCurrent {
 function requireInteger(value: unknown, what: string): number {
   if (!Number.isInteger(value)) throw new SoundlikeError('INVALID_ARGUMENT', `${what} must be a whole number.`);
   return value as number;
-}
-
-function requireIds(ids: unknown, what: string): number[] {
-  if (!Array.isArray(ids) || !ids.every((id) => Number.isInteger(id))) {
-    throw new SoundlikeError('INVALID_ARGUMENT', `${what} must be a list of whole-number ids.`);
-  }
-  return ids as number[];
 }
 
 export class PlaybackServiceImpl implements PlaybackService {
@@ -46,7 +40,7 @@ export class PlaybackServiceImpl implements PlaybackService {
   }
 
   async replaceQueue(trackIds: number[], startIndex: number): Promise<QueueState> {
-    const ids = this.existingTracks(requireIds(trackIds, 'trackIds'));
+    const ids = this.existingTracks(requireIds(trackIds, 'trackIds must be a list of whole-number ids.'));
     requireInteger(startIndex, 'startIndex');
     const firstId = this.takeItemIds(ids.length);
     const items = ids.map((trackId, i) => ({ id: firstId + i, trackId, origin: { kind: 'user' as const } }));
@@ -58,7 +52,7 @@ export class PlaybackServiceImpl implements PlaybackService {
     if (position !== 'next' && position !== 'end') {
       throw new SoundlikeError('INVALID_ARGUMENT', `position must be 'next' or 'end', not ${JSON.stringify(position)}.`);
     }
-    const ids = this.existingTracks(requireIds(trackIds, 'trackIds'));
+    const ids = this.existingTracks(requireIds(trackIds, 'trackIds must be a list of whole-number ids.'));
     const { items, currentIndex } = this.state();
     let nextId = this.takeItemIds(ids.length);
     const added: QueueItem[] = ids.map((trackId) => ({ id: nextId++, trackId, origin: { kind: 'user' } }));
@@ -68,7 +62,7 @@ export class PlaybackServiceImpl implements PlaybackService {
   }
 
   async removeFromQueue(itemIds: number[]): Promise<QueueState> {
-    const remove = new Set(requireIds(itemIds, 'itemIds'));
+    const remove = new Set(requireIds(itemIds, 'itemIds must be a list of whole-number ids.'));
     const { items, currentIndex } = this.state();
     const current = items[currentIndex];
     const kept = items.filter((item) => !remove.has(item.id));
@@ -151,11 +145,7 @@ export class PlaybackServiceImpl implements PlaybackService {
   }
 
   private existingTracks(ids: number[]): number[] {
-    const missing = ids.filter((id) => !this.db.tracks.byId(id));
-    if (missing.length > 0) {
-      throw new SoundlikeError('UNKNOWN_TRACK', `Unknown track id(s): ${missing.slice(0, 5).join(', ')}.`, 'The library changed; refresh it.');
-    }
-    return ids;
+    return requireKnownTracks(this.db, ids);
   }
 
   /**

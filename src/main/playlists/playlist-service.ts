@@ -5,6 +5,7 @@ import type { PlaylistService } from '../../shared/contract';
 import type { M3uImport, Playlist, PlaylistSummary } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
 import type { LibraryDb } from '../db/library-db';
+import { requireIds, requireKnownTracks } from '../db/known-tracks';
 import { Emitter } from '../events';
 import { formatM3u, parseM3u } from './m3u';
 
@@ -110,10 +111,7 @@ export class PlaylistServiceImpl implements PlaylistService {
   }
 
   private existing(trackIds: unknown): number[] {
-    if (!Array.isArray(trackIds) || !trackIds.every(Number.isInteger)) throw new SoundlikeError('INVALID_ARGUMENT', 'trackIds must be a list of track ids.');
-    const missing = (trackIds as number[]).filter((id) => !this.db.tracks.byId(id));
-    if (missing.length) throw new SoundlikeError('UNKNOWN_TRACK', `Unknown track id(s): ${missing.slice(0, 5).join(', ')}.`, 'The library changed; refresh it.');
-    return trackIds as number[];
+    return requireKnownTracks(this.db, requireIds(trackIds, 'trackIds must be a list of track ids.'));
   }
 
   private changed(): void {

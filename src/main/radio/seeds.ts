@@ -2,6 +2,7 @@
 import { RADIO_TUNABLES } from '../../shared/defaults';
 import type { RadioSeed } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
+import { requireKnownTracks } from '../db/known-tracks';
 import type { LibraryDb } from '../db/library-db';
 import type { FragmentRow } from '../db/queries/analysis';
 import { spreadSample } from './rank';
@@ -21,9 +22,7 @@ export function resolveSeedTracks(db: LibraryDb, seed: RadioSeed): number[] {
   } else {
     throw new SoundlikeError('INVALID_ARGUMENT', 'A radio needs a seed: one track, several tracks, a playlist, or the liked songs.');
   }
-  const missing = ids.filter((id) => !db.tracks.byId(id));
-  if (missing.length) throw new SoundlikeError('UNKNOWN_TRACK', `Unknown track id(s): ${missing.slice(0, 5).join(', ')}.`, 'The library changed; refresh it.');
-  return ids;
+  return requireKnownTracks(db, ids);
 }
 
 /** The seed songs' fragments: all of them, or an even spread when there are many. */
