@@ -15,7 +15,9 @@ export interface WorkerInit {
 export type ToWorker =
   | { type: 'init'; init: WorkerInit }
   | { type: 'analyse'; jobId: number; path: string }
-  | { type: 'decode'; jobId: number; path: string };
+  | { type: 'decode'; jobId: number; path: string }
+  /** Finish the job in hand, release the ONNX session, exit (a terminate() mid-inference can abort the process). */
+  | { type: 'close' };
 
 export interface WireFragments {
   starts: Float64Array;

@@ -85,7 +85,18 @@ async function pump(): Promise<void> {
   }
 }
 
+async function close(): Promise<void> {
+  jobs.length = 0;
+  while (pumping) await new Promise((resolve) => setTimeout(resolve, 10));
+  await encoder?.release().catch(() => undefined);
+  process.exit(0); // in a worker thread this ends the thread only
+}
+
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'close') {
+    void close();
+    return;
+  }
   if (message.type === 'init') {
     init = message.init;
     void (async () => {

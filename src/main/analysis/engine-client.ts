@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, ModelInfo, ToWorker, WireFragments, WorkerInit } from '../../engine/protocol';
 import { SoundlikeError } from '../../shared/errors';
+import { closeWorker } from '../worker-close';
 
 export interface AnalysedTrack {
   fragments: WireFragments;
@@ -59,7 +60,7 @@ export class EngineClient {
     this.worker = null;
     this.ready = null;
     this.failAll(new EngineStoppedError('Analysis was stopped.'));
-    await worker?.terminate();
+    if (worker) await closeWorker(worker, { type: 'close' } satisfies ToWorker);
   }
 
   private async send(type: 'analyse' | 'decode', path: string): Promise<FromWorker> {

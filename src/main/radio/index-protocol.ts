@@ -48,7 +48,9 @@ export type ToIndexWorker =
   | { type: 'search'; id: number; query: Float32Array; k: number; exact?: boolean }
   | { type: 'save'; id: number }
   | { type: 'stats'; id: number }
-  | { type: 'map'; id: number; colourGroup: string };
+  | { type: 'map'; id: number; colourGroup: string }
+  /** Close the database and exit between requests (never terminated in the middle of a faiss call). */
+  | { type: 'close'; id: number };
 
 export type FromIndexWorker =
   | { type: 'ok'; id: number; stats?: IndexStats; hits?: SearchHits; changed?: { added: number; removed: number }; map?: MapPoints }

@@ -322,6 +322,10 @@ port.on('message', (message: ToIndexWorker) => {
       case 'stats':
         reply({ type: 'ok', id: message.id, stats: stats() });
         break;
+      case 'close':
+        db?.close();
+        process.exit(0); // in a worker thread this ends the thread only
+        break;
       case 'map':
         reply({ type: 'ok', id: message.id, map: sonicMap(message.colourGroup) });
         break;

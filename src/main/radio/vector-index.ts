@@ -3,6 +3,7 @@
  * restarted if it dies (the index is rebuilt or reread from disk then).
  */
 import { Worker } from 'node:worker_threads';
+import { closeWorker } from '../worker-close';
 import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, SearchHits, ToIndexWorker } from './index-protocol';
 
 type Request = ToIndexWorker extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -64,7 +65,7 @@ export class VectorIndex {
     this.opened = null;
     for (const p of this.pending.values()) p.reject(new Error('vector index closed'));
     this.pending.clear();
-    await worker?.terminate();
+    if (worker) await closeWorker(worker, { type: 'close', id: 0 } satisfies ToIndexWorker);
   }
 
   private ensureWorker(): Worker {
