@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 # build-essential/python3: node-gyp builds better-sqlite3 and faiss-node.
 PACKAGES=(ffmpeg libfaiss-dev libopenblas0-pthread chromium build-essential python3 \
   python3-torch python3-numpy python3-scipy python3-soundfile python3-onnx \
-  mma fluidsynth fluid-soundfont-gm timgm6mb-soundfont csound-soundfont musescore-general-soundfont-small)
+  mma fluidsynth fluid-soundfont-gm timgm6mb-soundfont csound-soundfont opl3-soundfont musescore-general-soundfont-small)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -138,11 +138,21 @@ def main():
     ap.add_argument("--aug-copies", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--soundfonts", default="", help="only renderings with these soundfonts (comma list; default all)")
+    ap.add_argument("--splits", default="", help="only these splits (comma list; default all), e.g. train,val")
     a = ap.parse_args()
     seed_everything(a.seed)
     out = a.out if os.path.isabs(a.out) else os.path.join(HERE, a.out)
     os.makedirs(out, exist_ok=True)
     items, source = load_items(a)
+    # Filters let a new soundfont be cached on its own and trained alongside an existing cache
+    # (train.py --cache A,B) instead of re-caching every rendering.
+    keep_sf = {x for x in a.soundfonts.split(",") if x}
+    keep_split = {x for x in a.splits.split(",") if x}
+    items = [it for it in items if (not keep_sf or it["soundfont"] in keep_sf)
+             and (not keep_split or it["split"] in keep_split)]
+    if keep_sf or keep_split:
+        source += f" (soundfonts {','.join(sorted(keep_sf)) or 'all'}; splits {','.join(sorted(keep_split)) or 'all'})"
     train_tags = sorted({t for it in items if it["split"] == "train" for t in it["tags"]})
     jobs = [(i, it["path"], a.aug_copies if it["split"] == "train" else 0, a.seed * 100003 + i)
             for i, it in enumerate(items)]

@@ -13,16 +13,21 @@ trap cleanup EXIT
 echo "[ci_tiny] work dir $WORK"
 T0=$(date +%s)
 $PY "$HERE/corpus.py" --name "$CORPUS" --songs 8 --families rock,waltz --min-seconds 7 --max-seconds 9 \
-  --train-soundfonts timgm6mb --unseen-soundfont csoundgm --jobs 2 --seed 7
+  --train-soundfonts timgm6mb,opl3 --unseen-soundfont csoundgm --jobs 2 --seed 7
 $PY "$HERE/build_cache.py" --corpus "$CORPUS" --out "$WORK/cache" --aug-copies 1 --jobs 2 --seed 7
+# stage 1: tags only, then the resume path (continue the same run for a few more steps)
 $PY "$HERE/train.py" --cache "$WORK/cache" --run "$WORK/run" --steps 6 --eval-every 3 --batch 8 --seed 7 --val-fragments 64
-# resume path: continue the same run for a few more steps
 $PY "$HERE/train.py" --cache "$WORK/cache" --run "$WORK/run" --steps 8 --eval-every 4 --batch 8 --seed 7 --val-fragments 64 --resume
-$PY "$HERE/evaluate.py" --run "$WORK/run" --max-queries 200
-$PY "$HERE/export.py" --run "$WORK/run" --out-dir "$WORK/export" --parity-dir "$WORK/export/parity" --parity-n 2 \
+# stage 2: contrastive fine-tune on aligned cross-soundfont pairs; stage 3: WiSE-FT interpolation
+$PY "$HERE/train.py" --cache "$WORK/cache" --run "$WORK/ft" --init "$WORK/run/last.pt" --supcon 0.3 --song-con 0.2 \
+  --steps 4 --eval-every 2 --batch 8 --seed 7 --val-fragments 64
+$PY "$HERE/wise.py" --base "$WORK/run/last.pt" --tuned "$WORK/ft/best.pt" --alphas 0.5 --out-dir "$WORK/wise"
+RUN="$WORK/wise/a0.5"
+$PY "$HERE/evaluate.py" --run "$RUN" --max-queries 200
+$PY "$HERE/export.py" --run "$RUN" --out-dir "$WORK/export" --parity-dir "$WORK/export/parity" --parity-n 2 \
   2> "$WORK/export.stderr" || { cat "$WORK/export.stderr"; exit 1; }
 test -s "$WORK/export/soundlike-encoder.onnx"
-$PY "$HERE/manifest.py" --run "$WORK/run" --onnx "$WORK/export/soundlike-encoder.onnx" --out "$WORK/export/manifest.json"
+$PY "$HERE/manifest.py" --run "$RUN" --onnx "$WORK/export/soundlike-encoder.onnx" --out "$WORK/export/manifest.json"
 node "$HERE/parity_check.mjs" "$WORK/export/soundlike-encoder.onnx" "$WORK/export/parity"
 echo "[ci_tiny] OK in $(( $(date +%s) - T0 )) s"
 if [ -z "${1:-}" ]; then rm -rf "$WORK"; fi

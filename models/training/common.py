@@ -36,6 +36,9 @@ SOUNDFONTS = {
     "fluidr3": ("/usr/share/sounds/sf2/FluidR3_GM.sf2", "train"),
     "timgm6mb": ("/usr/share/sounds/sf2/TimGM6mb.sf2", "train"),
     "csoundgm": ("/usr/share/sounds/sf2/sf_GMbank.sf2", "train"),
+    # FM synthesis (Debian opl3-soundfont): a timbre family unlike the sample-based fonts, so the
+    # aligned cross-soundfont pairs in training teach "same music, different instruments".
+    "opl3": ("/usr/share/sounds/sf2/OPL-3_FM_128M.sf2", "train"),
     "musescore": ("/usr/share/sounds/sf3/MuseScore_General_Lite.sf3", "unseen"),
 }
 

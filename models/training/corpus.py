@@ -228,7 +228,7 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--min-seconds", type=float, default=24)
     ap.add_argument("--max-seconds", type=float, default=34)
-    ap.add_argument("--train-soundfonts", default="fluidr3,timgm6mb,csoundgm")
+    ap.add_argument("--train-soundfonts", default="fluidr3,timgm6mb,csoundgm,opl3")
     ap.add_argument("--unseen-soundfont", default="musescore", help="rendered for test songs only ('' = none)")
     ap.add_argument("--families", default="", help="comma-separated subset of style families (default: all)")
     a = ap.parse_args()

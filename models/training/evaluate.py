@@ -21,7 +21,8 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import read_json, seed_everything, write_json  # noqa: E402
 from model import Encoder  # noqa: E402
-from train import Split, macro_auc, predict, resolve  # noqa: E402
+from metrics import macro_auc, radio_precision  # noqa: E402
+from train import Split, predict, resolve  # noqa: E402
 
 
 def mfcc_stats(split, idx, n_mfcc=20, bs=512):
@@ -35,37 +36,12 @@ def mfcc_stats(split, idx, n_mfcc=20, bs=512):
     return np.concatenate(out)
 
 
-def l2n(v):
-    return v / (np.linalg.norm(v, axis=1, keepdims=True) + 1e-12)
-
-
-def radio_precision(emb, song, family, k=10, max_queries=4000, seed=0):
-    """Fragment radio precision@k (cosine distance, per-song min over fragments, own song excluded)."""
-    emb = l2n(emb.astype(np.float32))
-    songs, song_idx = np.unique(song, return_inverse=True)
-    song_fam = {}
-    for s, f in zip(song_idx, family):
-        song_fam[s] = f
-    fam_of_song = np.array([song_fam[i] for i in range(len(songs))])
-    rng = np.random.RandomState(seed)
-    q = np.arange(len(emb)) if len(emb) <= max_queries else np.sort(rng.choice(len(emb), max_queries, replace=False))
-    k = min(k, len(songs) - 1)
-    precs = []
-    for i in range(0, len(q), 256):
-        qi = q[i:i + 256]
-        d = 1.0 - emb[qi] @ emb.T                               # [Q, N]
-        per_song = np.full((len(qi), len(songs)), np.inf, dtype=np.float32)
-        order = np.argsort(song_idx, kind="stable")
-        bounds = np.r_[0, np.cumsum(np.bincount(song_idx, minlength=len(songs)))]
-        ds = d[:, order]
-        for s in range(len(songs)):
-            if bounds[s + 1] > bounds[s]:
-                per_song[:, s] = ds[:, bounds[s]:bounds[s + 1]].min(1)
-        per_song[np.arange(len(qi)), song_idx[qi]] = np.inf
-        top = np.argpartition(per_song, k, axis=1)[:, :k]
-        precs.append((fam_of_song[top] == np.asarray(family)[qi][:, None]).mean(1))
-    p = np.concatenate(precs)
-    return float(p.mean()), int(len(q)), int(len(songs))
+def pick_distance_summary(d):
+    """Quantiles of the cosine distance of a radio's first and tenth pick: what "close" means for this model
+    (to check the app's closeness words, src/renderer/src/lib/why-text.ts, against a new model)."""
+    qs = (0.1, 0.25, 0.5, 0.75, 0.9)
+    return {f"rank{r + 1}": {f"q{int(q * 100)}": float(np.quantile(d[:, r], q)) for q in qs}
+            for r in (0, d.shape[1] - 1)}
 
 
 def tag_metrics(y, p):
@@ -110,9 +86,11 @@ def evaluate(run, ckpt_name="best.pt", max_queries=4000, seed=1234, splits=("tes
         r["tags_random"] = tag_metrics(y, rnd.rand(*prob.shape).astype(np.float32))
         r["precision_at_10"] = {}
         for name, vec in (("model", emb), ("mfcc_baseline", mf), ("random", rnd.randn(len(idx), 32))):
-            p, nq, ns = radio_precision(vec, song, family, max_queries=max_queries, seed=seed)
-            r["precision_at_10"][name] = p
-        r["precision_at_10"]["queries"], r["precision_at_10"]["candidate_songs"] = nq, ns
+            rp = radio_precision(vec, song, family, max_queries=max_queries, seed=seed)
+            r["precision_at_10"][name] = rp["precision"]
+            if name == "model":
+                r["pick_distances"] = pick_distance_summary(rp["pick_distances"])
+        r["precision_at_10"]["queries"], r["precision_at_10"]["candidate_songs"] = rp["queries"], rp["songs"]
         r["precision_at_10"]["model_minus_mfcc"] = r["precision_at_10"]["model"] - r["precision_at_10"]["mfcc_baseline"]
         res[names.get(split, split)] = r
         print(f"[eval] {split}: {r}", flush=True)

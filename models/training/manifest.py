@@ -17,6 +17,24 @@ from model import encoder_flops  # noqa: E402
 from train import resolve  # noqa: E402
 
 
+def recipe_path(path):
+    """A path under models/training as the recipe's commands write it (runs/...); others stay absolute."""
+    rel = os.path.relpath(path, C.HERE)
+    return path if rel.startswith("..") else rel
+
+
+def loss_text(args):
+    terms = ["binary cross-entropy per tag"]
+    for key, classes in (("supcon", "style family"), ("song_con", "song")):
+        w = float(args.get(key, 0.0) or 0.0)
+        if w > 0:
+            terms.append(f"{w} x supervised contrastive loss with {classes} as classes")
+    if len(terms) == 1:
+        return terms[0]
+    return (" + ".join(terms) + f" (temperature {args.get('supcon_temp')}, on the L2-normalised embedding; every "
+            "fragment is paired with the time-aligned fragment of another soundfont's rendering of the same song)")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", required=True)
@@ -31,8 +49,14 @@ def main():
     cfg, vocab = ck["cfg"], ck["vocab"]
     sha = C.sha256_file(a.onnx)
     meta = C.read_json(os.path.join(ck["cache"], "meta.json"))
+    extra_metas = [C.read_json(os.path.join(c, "meta.json")) for c in ck.get("caches", [ck["cache"]])[1:]]
+    args = ck["args"]
+    select = ck.get("select", "val_auc")
     ev = C.read_json(os.path.join(run, "eval.json")) if os.path.exists(os.path.join(run, "eval.json")) else None
-    ts = C.read_json(os.path.join(run, "train_summary.json")) if os.path.exists(os.path.join(run, "train_summary.json")) else {}
+    wise = ck.get("wise")
+    # A weight-space ensemble (wise.py) has no training run of its own: its numbers are the fine-tune's.
+    summary_dir = os.path.dirname(wise["tuned"]) if wise else run
+    ts = C.read_json(os.path.join(summary_dir, "train_summary.json")) if os.path.exists(os.path.join(summary_dir, "train_summary.json")) else {}
     groups = {}
     for i, t in enumerate(vocab):
         groups.setdefault(t.split(":", 1)[0] if ":" in t else "tag", []).append(i)
@@ -54,6 +78,7 @@ def main():
             licenses=dict(mma_grooves="GPL-2+ (Debian package mma)",
                           FluidR3_GM="MIT (fluid-soundfont-gm)", TimGM6mb="GPL-2 (timgm6mb-soundfont)",
                           sf_GMbank="public domain (csound-soundfont; its copyright file: 'Public Domain in its license field')",
+                          OPL3_FM_128M="GPL-3+ (opl3-soundfont)",
                           MuseScore_General_Lite="MIT (musescore-general-soundfont-small)"))
     onnx_id = "soundlike-encoder-" + sha[:12]
     bench = C.read_json(a.bench) if a.bench and os.path.exists(a.bench) else None
@@ -89,15 +114,23 @@ def main():
             parameters=sum(v.numel() for k, v in ck["model"].items() if not k.endswith(("running_mean", "running_var", "num_batches_tracked"))),
             flops_per_fragment=fl),
         training=dict(corpus=corpus, source=meta["source"], cache_splits=meta["splits"], aug_copies=meta["aug_copies"],
+                      extra_caches=[dict(source=m["source"], cache_splits=m["splits"]) for m in extra_metas] or None,
+                      initialised_from=args.get("init") or None,
+                      weight_ensemble=dict(
+                          method="WiSE-FT (Wortsman et al. 2022): weights = (1 - alpha) x initial + alpha x fine-tuned",
+                          alpha=wise["alpha"], initial=recipe_path(wise["base"]),
+                          fine_tuned=recipe_path(wise["tuned"])) if wise else None,
                       augmentation=("per training rendering, augmented copies with: resample 0.96-1.04 (pitch+tempo), "
                                     "spectral tilt +-3 dB/octave, gain -12..+4 dB, white/pink noise at 15-40 dB SNR "
                                     "(p=0.5), MP3/Opus re-encode at 48-128 kb/s (p=0.4); per step: log-gain offset, "
                                     "time and frequency masks"),
                       steps=ts.get("steps", ck["step"]), epochs=ts.get("epochs"), minutes=ts.get("minutes"),
-                      stopped_by=ts.get("stop"), best_val_macro_auc=ck["best"], checkpoint_step=ck["step"],
+                      stopped_by=ts.get("stop"), best_validation=dict(metric=select, value=ck["best"]), checkpoint_step=ck["step"],
                       seed=ck["args"]["seed"], batch=ck["args"]["batch"], lr=ck["args"]["lr"],
-                      optimizer="AdamW (wd 1e-4), warm-up + cosine", loss="binary cross-entropy per tag",
-                      selection="best validation macro ROC-AUC (validation songs, training soundfonts)",
+                      optimizer="AdamW (wd 1e-4), warm-up + cosine",
+                      loss=loss_text(args),
+                      selection=("best validation fragment-radio precision@10" if select == "val_radio" else
+                                 "best validation macro ROC-AUC") + " (validation songs, training soundfonts)",
                       torch=torch.__version__, hardware="2 CPU cores, no GPU", note=a.training_note or None),
         metrics=ev, speed=bench)
     C.write_json(a.out, man)

@@ -1,0 +1,53 @@
+"""Metrics shared by training (model selection on validation songs) and evaluation (held-out songs)."""
+import numpy as np
+
+
+def macro_auc(y, p):
+    """Mean ROC-AUC over tags having both positives and negatives (rank formulation, ties averaged)."""
+    from scipy.stats import rankdata
+    aucs = []
+    for j in range(y.shape[1]):
+        pos = y[:, j] > 0.5
+        n_pos, n_neg = int(pos.sum()), int((~pos).sum())
+        if n_pos == 0 or n_neg == 0:
+            continue
+        r = rankdata(p[:, j])
+        aucs.append((r[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+    return float(np.mean(aucs)) if aucs else float("nan"), len(aucs)
+
+
+def l2n(v):
+    return v / (np.linalg.norm(v, axis=1, keepdims=True) + 1e-12)
+
+
+def radio_precision(emb, song, family, k=10, max_queries=4000, seed=0):
+    """Fragment radio precision@k (cosine distance, per-song min over fragments, own song excluded).
+
+    Returns dict(precision, queries, songs, pick_distances [Q, k]: each query's k picks' distances, ascending)."""
+    emb = l2n(emb.astype(np.float32))
+    songs, song_idx = np.unique(song, return_inverse=True)
+    song_fam = {}
+    for s, f in zip(song_idx, family):
+        song_fam[s] = f
+    fam_of_song = np.array([song_fam[i] for i in range(len(songs))])
+    rng = np.random.RandomState(seed)
+    q = np.arange(len(emb)) if len(emb) <= max_queries else np.sort(rng.choice(len(emb), max_queries, replace=False))
+    k = min(k, len(songs) - 1)
+    precs, dists = [], []
+    for i in range(0, len(q), 256):
+        qi = q[i:i + 256]
+        d = 1.0 - emb[qi] @ emb.T                               # [Q, N]
+        per_song = np.full((len(qi), len(songs)), np.inf, dtype=np.float32)
+        order = np.argsort(song_idx, kind="stable")
+        bounds = np.r_[0, np.cumsum(np.bincount(song_idx, minlength=len(songs)))]
+        ds = d[:, order]
+        for s in range(len(songs)):
+            if bounds[s + 1] > bounds[s]:
+                per_song[:, s] = ds[:, bounds[s]:bounds[s + 1]].min(1)
+        per_song[np.arange(len(qi)), song_idx[qi]] = np.inf
+        top = np.argpartition(per_song, k, axis=1)[:, :k]
+        dists.append(np.sort(np.take_along_axis(per_song, top, axis=1), axis=1))
+        precs.append((fam_of_song[top] == np.asarray(family)[qi][:, None]).mean(1))
+    p = np.concatenate(precs)
+    return dict(precision=float(p.mean()), queries=int(len(q)), songs=int(len(songs)),
+                pick_distances=np.concatenate(dists))
