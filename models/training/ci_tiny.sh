@@ -15,6 +15,8 @@ T0=$(date +%s)
 $PY "$HERE/corpus.py" --name "$CORPUS" --songs 8 --families rock,waltz --min-seconds 7 --max-seconds 9 \
   --train-soundfonts timgm6mb,opl3 --unseen-soundfont csoundgm --jobs 2 --seed 7
 $PY "$HERE/build_cache.py" --corpus "$CORPUS" --out "$WORK/cache" --aug-copies 1 --jobs 2 --seed 7
+# the recipe's own logic (aligned cross-soundfont pairs, two caches, contrastive loss, WiSE) on this cache
+$PY "$HERE/test_recipe.py" "$WORK/cache"
 # stage 1: tags only, then the resume path (continue the same run for a few more steps)
 $PY "$HERE/train.py" --cache "$WORK/cache" --run "$WORK/run" --steps 6 --eval-every 3 --batch 8 --seed 7 --val-fragments 64
 $PY "$HERE/train.py" --cache "$WORK/cache" --run "$WORK/run" --steps 8 --eval-every 4 --batch 8 --seed 7 --val-fragments 64 --resume

@@ -20,7 +20,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import read_json, seed_everything, write_json  # noqa: E402
-from model import Encoder  # noqa: E402
+from model import encoder_from_checkpoint  # noqa: E402
 from metrics import macro_auc, radio_precision  # noqa: E402
 from train import Split, predict, resolve  # noqa: E402
 
@@ -54,9 +54,7 @@ def tag_metrics(y, p):
 def evaluate(run, ckpt_name="best.pt", max_queries=4000, seed=1234, splits=("test", "test-unseen"), out_name="eval.json"):
     seed_everything(seed)
     ck = torch.load(os.path.join(run, ckpt_name))
-    cfg = dict(ck["cfg"])
-    model = Encoder(cfg.pop("n_tags"), **{k: v for k, v in cfg.items() if k != "n_conv"})
-    model.load_state_dict(ck["model"]); model.eval()
+    model = encoder_from_checkpoint(ck).eval()
     vocab, cache = ck["vocab"], ck["cache"]
     meta = read_json(os.path.join(cache, "meta.json"))
     fam_index = [i for i, t in enumerate(vocab) if t.startswith("family:")]

@@ -16,7 +16,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import FRAGMENT_SAMPLES, SAMPLE_RATE, read_json, seed_everything, sha256_file, write_json  # noqa
-from model import Encoder, ExportModel  # noqa: E402
+from model import ExportModel, encoder_from_checkpoint  # noqa: E402
 from train import resolve  # noqa: E402
 
 ONNX_NAME = "soundlike-encoder.onnx"
@@ -24,10 +24,7 @@ ONNX_NAME = "soundlike-encoder.onnx"
 
 def load_export_model(run, ckpt_name="best.pt"):
     ck = torch.load(os.path.join(run, ckpt_name))
-    cfg = dict(ck["cfg"])
-    enc = Encoder(cfg.pop("n_tags"), **{k: v for k, v in cfg.items() if k != "n_conv"})
-    enc.load_state_dict(ck["model"])
-    m = ExportModel(enc).eval()
+    m = ExportModel(encoder_from_checkpoint(ck)).eval()
     return m, ck
 
 

@@ -102,6 +102,14 @@ class Encoder(nn.Module):
         return emb, logits
 
 
+def encoder_from_checkpoint(ck):
+    """The Encoder a training checkpoint (train.py / wise.py) describes, with its weights loaded."""
+    cfg = dict(ck["cfg"])
+    enc = Encoder(cfg.pop("n_tags"), **{k: v for k, v in cfg.items() if k != "n_conv"})
+    enc.load_state_dict(ck["model"])
+    return enc
+
+
 class ExportModel(nn.Module):
     """What ships: pcm [B, FRAGMENT_SAMPLES] -> (embedding L2-normalised [B, H], tags sigmoid [B, T])."""
 

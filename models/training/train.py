@@ -10,7 +10,6 @@ and over songs shape the embedding the radio searches. Model selection uses vali
 or macro ROC-AUC; never the test songs, never the unseen soundfont).
 """
 import argparse
-import json
 import math
 import os
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # spinning OpenMP threads collapse on a shared 2-core box
@@ -144,6 +143,16 @@ def predict(model, split, idx, bs=256):
     return np.concatenate(embs), np.concatenate(probs)
 
 
+def validation_scores(model, val, val_idx):
+    """(fragment-radio precision@10, macro ROC-AUC, tags counted) on the given validation fragments."""
+    e, p = predict(model, val, val_idx)
+    auc, n = macro_auc(val.clip_y[val.frag[val_idx, 1]], p)
+    clips = [val.clips[c] for c in val.frag[val_idx, 1]]
+    radio = radio_precision(e, np.array([c["song"] for c in clips]), np.array([c["family"] for c in clips]),
+                            max_queries=len(val_idx))["precision"]
+    return radio, auc, n
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cache", required=True)
@@ -256,11 +265,7 @@ def main():
             print(f"[train] step {step} epoch {epoch} loss {loss.item():.4f}{con_txt} "
                   f"lr {sched.get_last_lr()[0]:.2e} {rate:.0f} frag/s", flush=True)
         if step % a.eval_every == 0 or step == a.steps:
-            e, p = predict(model, val, val_idx)
-            auc, n = macro_auc(val.clip_y[val.frag[val_idx, 1]], p)
-            clips = [val.clips[c] for c in val.frag[val_idx, 1]]
-            radio = radio_precision(e, np.array([c["song"] for c in clips]), np.array([c["family"] for c in clips]),
-                                    max_queries=len(val_idx))["precision"]
+            radio, auc, n = validation_scores(model, val, val_idx)
             history.append(dict(step=step, epoch=epoch, loss=float(loss.item()), val_auc=auc, val_radio=radio,
                                 minutes=(time.time() - t0) / 60))
             print(f"[train] step {step} val macro AUC {auc:.4f} over {n} tags, val radio p@10 {radio:.4f}",

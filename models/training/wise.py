@@ -18,9 +18,8 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import seed_everything, write_json  # noqa: E402
-from metrics import macro_auc, radio_precision  # noqa: E402
-from model import Encoder  # noqa: E402
-from train import Split, predict, resolve  # noqa: E402
+from model import encoder_from_checkpoint  # noqa: E402
+from train import Split, resolve, validation_scores  # noqa: E402
 
 
 def interpolate(base, tuned, alpha):
@@ -31,17 +30,6 @@ def interpolate(base, tuned, alpha):
         else:  # BatchNorm's num_batches_tracked
             out[k] = v.clone()
     return out
-
-
-def validate(ck, val, val_idx):
-    cfg = dict(ck["cfg"])
-    model = Encoder(cfg.pop("n_tags"), **{k: v for k, v in cfg.items() if k != "n_conv"})
-    model.load_state_dict(ck["model"])
-    e, p = predict(model, val, val_idx)
-    clips = [val.clips[c] for c in val.frag[val_idx, 1]]
-    radio = radio_precision(e, np.array([c["song"] for c in clips]), np.array([c["family"] for c in clips]),
-                            max_queries=len(val_idx))["precision"]
-    return radio, macro_auc(val.clip_y[val.frag[val_idx, 1]], p)[0]
 
 
 def main():
@@ -65,7 +53,7 @@ def main():
     for alpha in [float(x) for x in a.alphas.split(",")]:
         ck = dict(tuned, model=interpolate(base["model"], tuned["model"], alpha),
                   wise=dict(base=resolve(a.base), tuned=resolve(a.tuned), alpha=alpha))
-        radio, auc = validate(ck, val, val_idx)
+        radio, auc, _ = validation_scores(encoder_from_checkpoint(ck), val, val_idx)
         ck["best"] = radio if ck.get("select", "val_auc") == "val_radio" else auc
         run = os.path.join(resolve(a.out_dir), f"a{alpha:g}")
         os.makedirs(run, exist_ok=True)
