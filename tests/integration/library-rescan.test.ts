@@ -289,3 +289,58 @@ describe('music folders', () => {
     await expectCode(services.api.library.rescan(4242), 'UNKNOWN_FOLDER');
   });
 });
+
+describe('a music folder moved to a new location', () => {
+  let cache: ClipCache;
+  let tmp: TempDir;
+  let services: Services;
+
+  beforeAll(async () => {
+    cache = await generateClipCache(1, ['mp3', 'flac']);
+    tmp = makeTempDir();
+    services = await openServices(tmp.at('data'));
+  }, 120_000);
+
+  afterAll(async () => {
+    await services?.dispose();
+    tmp?.cleanup();
+    cache?.cleanup();
+  });
+
+  it('keeps its songs (ids, likes, playlists) when the new location is added, before the old one is removed', async () => {
+    place(cache.tagged.mp3, tmp.at('old', 'a.mp3'));
+    place(cache.tagged.flac, tmp.at('old', 'sub', 'b.flac'));
+    const { folder: old } = await services.api.library.addFolderAndScan(tmp.at('old'));
+    const ids = (await services.api.library.listTracks()).map((t) => t.id).sort((a, b) => a - b);
+    const playlist = await services.api.playlists.createPlaylist('Road trip', [ids[1], ids[0]]);
+    await services.api.library.setLiked(ids[0], true);
+
+    renameSync(tmp.at('old'), tmp.at('new'));
+    await services.api.library.rescan(old.id);
+    expect((await services.api.library.listFolders()).find((f) => f.id === old.id)?.status).toBe('missing');
+
+    const { folder: moved, summary } = await services.api.library.addFolderAndScan(tmp.at('new'));
+    expect(summary).toMatchObject({ added: 0, moved: 2, removed: 0 });
+    const tracks = await services.api.library.listTracks();
+    expect(tracks.map((t) => t.id).sort((a, b) => a - b)).toEqual(ids);
+    expect(tracks.every((t) => t.folderId === moved.id && t.path.startsWith(tmp.at('new')))).toBe(true);
+
+    await services.api.library.removeFolder(old.id);
+    expect((await services.api.playlists.getPlaylist(playlist.id)).trackIds).toEqual([ids[1], ids[0]]);
+    expect(await services.api.library.listLiked()).toEqual([ids[0]]);
+  });
+
+  it('does not hand a track whose file is still there to a copy elsewhere, even if its folder was marked missing', async () => {
+    place(cache.tagged.mp3, tmp.at('kept', 'c.mp3'));
+    const { folder: kept } = await services.api.library.addFolderAndScan(tmp.at('kept'));
+    const original = (await services.api.library.listTracks()).find((t) => t.path === tmp.at('kept', 'c.mp3'));
+    renameSync(tmp.at('kept'), tmp.at('kept-away'));
+    await services.api.library.rescan(kept.id); // now marked missing
+    renameSync(tmp.at('kept-away'), tmp.at('kept')); // back, not rescanned yet
+    place(cache.tagged.mp3, tmp.at('copy', 'c.mp3'));
+    const { summary } = await services.api.library.addFolderAndScan(tmp.at('copy'));
+    expect(summary).toMatchObject({ added: 1, moved: 0 });
+    const after = await services.api.library.listTracks();
+    expect(after.find((t) => t.id === original?.id)?.path).toBe(tmp.at('kept', 'c.mp3'));
+  });
+});

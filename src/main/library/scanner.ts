@@ -4,6 +4,7 @@
  * One bad file never aborts the batch; it becomes a stored failure, retried only when the file changes
  * or the tag reader is upgraded. Moved or renamed files keep their row (and so likes and history).
  */
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { MusicFolder, ScanFailure, ScanProgress, ScanSummary } from '../../shared/domain';
 import { LIBRARY_TUNABLES } from '../../shared/defaults';
@@ -47,6 +48,28 @@ function isMoveOf(gone: TrackStamp, fields: TrackFields): boolean {
   return gone.title === fields.title && Math.abs((gone.durationSec ?? -1) - (fields.durationSec ?? -1)) < 0.5;
 }
 
+function bySize(rows: TrackStamp[]): Map<number, TrackStamp[]> {
+  const map = new Map<number, TrackStamp[]>();
+  for (const row of rows) map.set(row.size, [...(map.get(row.size) ?? []), row]);
+  return map;
+}
+
+/** The vanished row this new file is a move of, taken out of the candidates; null when none is. */
+function takeMove(candidatesBySize: Map<number, TrackStamp[]>, fields: TrackFields): TrackStamp | null {
+  const candidates = candidatesBySize.get(fields.size) ?? [];
+  const moved = candidates.find((row) => isMoveOf(row, fields));
+  if (!moved) return null;
+  candidates.splice(candidates.indexOf(moved), 1);
+  return moved;
+}
+
+/** Like takeMove, for a missing folder's track: only when its file is really absent (a stale 'missing'
+ * status must not let a copy elsewhere take over a track whose file is still there). */
+function takeStranded(candidatesBySize: Map<number, TrackStamp[]>, fields: TrackFields): TrackStamp | null {
+  const row = takeMove(candidatesBySize, fields);
+  return row && !existsSync(row.path) ? row : null;
+}
+
 async function folderState(path: string): Promise<{ ok: true } | { ok: false; status: 'missing' | 'unreadable'; message: string }> {
   try {
     const info = await stat(path);
@@ -60,7 +83,7 @@ async function folderState(path: string): Promise<{ ok: true } | { ok: false; st
     return {
       ok: false,
       status: 'missing',
-      message: 'The folder is gone (deleted, renamed, or its drive unplugged). Its tracks are kept; reconnect it to play them, or remove the folder.',
+      message: 'The folder is gone (deleted, renamed, or its drive unplugged). Its tracks are kept: reconnect it to play them. Moved it? Add the new location; its songs are recognised there.',
     };
   }
 }
@@ -83,13 +106,16 @@ export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'wat
   const pending: Pending[] = [];
   const gone: TrackStamp[] = [];
   const writes: Write[] = [];
+  const missingFolderIds = new Set(db.folders.list().filter((f) => f.status === 'missing').map((f) => f.id));
   for (const folder of folders) {
     const state = await folderState(folder.path);
     if (!state.ok) {
       // Never delete a missing folder's tracks: the drive may just be unplugged.
       db.folders.setStatus(folder.id, state.status, state.message);
+      if (state.status === 'missing') missingFolderIds.add(folder.id);
       continue;
     }
+    missingFolderIds.delete(folder.id);
     if (folder.status !== 'ok') db.folders.setStatus(folder.id, 'ok', null);
     const { files, problems } = await walkAudioFiles(folder.path);
     const stored = new Map(db.tracks.stampsOfFolder(folder.id).map((s) => [s.path, s]));
@@ -140,8 +166,11 @@ export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'wat
     });
   };
 
-  const goneBySize = new Map<number, TrackStamp[]>();
-  for (const row of gone) goneBySize.set(row.size, [...(goneBySize.get(row.size) ?? []), row]);
+  const goneBySize = bySize(gone);
+  // Tracks of folders that are missing (moved, renamed, or an unplugged drive) may turn up in the folders
+  // scanned now: a file whose content fingerprint matches one is that track, moved, with its history,
+  // likes and playlist entries. Unlike `gone`, rows not found stay: the drive may come back.
+  const strandedBySize = bySize([...missingFolderIds].flatMap((id) => db.tracks.stampsOfFolder(id)).filter((row) => row.fingerprint));
 
   tick({ phase: 'reading', total: pending.length });
   let next = 0;
@@ -154,10 +183,8 @@ export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'wat
           writes.push({ kind: 'update', id: item.existing.id, folderId: item.folderId, fields });
           summary.updated++;
         } else {
-          const candidates = goneBySize.get(fields.size) ?? [];
-          const moved = candidates.find((row) => isMoveOf(row, fields));
+          const moved = takeMove(goneBySize, fields) ?? takeStranded(strandedBySize, fields);
           if (moved) {
-            candidates.splice(candidates.indexOf(moved), 1);
             writes.push({ kind: 'update', id: moved.id, folderId: item.folderId, fields });
             summary.moved++;
           } else {

@@ -3,13 +3,14 @@ import { useState } from 'react';
 import type { MusicFolder } from '../../../../shared/domain';
 import { Icon } from '../../elements/Icon';
 import { formatAgo, plural } from '../../lib/format';
+import { removalWarning } from '../../lib/folder-text';
 import { removeFolder, rescan } from '../../stores/library-store';
 
 const STATUS_TEXT: Record<MusicFolder['status'], { label: string; advice: string }> = {
   ok: { label: 'OK', advice: '' },
   missing: {
     label: 'Missing',
-    advice: 'If it is on a drive that is unplugged, plug it back in and rescan; its tracks are kept meanwhile. If you moved it, remove it and add the new location.',
+    advice: 'If it is on a drive that is unplugged, plug it back in and rescan; its tracks are kept meanwhile. If you moved it, add the new location first: its songs are recognised there and keep their history, likes and playlists. Then remove this entry.',
   },
   unreadable: {
     label: 'Unreadable',
@@ -53,7 +54,7 @@ export function FolderRow({ folder, scanning }: { folder: MusicFolder; scanning:
         </button>
         {confirming ? (
           <span className="confirm">
-            Remove from library? Files stay on disk.
+            {removalWarning(folder.trackCount)}
             <button type="button" className="btn danger" data-testid="confirm-remove-folder"
               onClick={() => { setConfirming(false); void removeFolder(folder.id); }}>Remove</button>
             <button type="button" className="btn" onClick={() => setConfirming(false)}>Cancel</button>
