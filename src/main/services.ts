@@ -73,7 +73,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   if (options.live) await library.start({ rescan: true });
   const engineKey = (s: Settings) => `${s.analysisDevice}/${s.analysisThreads}/${s.fragmentStepSec}`;
   let engineSettings = engineKey(await settings.getSettings());
-  const followLibrary = library.onDidChangeTracks(() => playback.libraryChanged());
+  const followLibrary = library.onDidChangeTracks(() => {
+    playback.libraryChanged();
+    analysis.libraryChanged();
+  });
   const subscriptions = options.live ? [
     settings.onDidChangeSettings((s) => void library.setWatching(s.watchFolders)),
     settings.onDidChangeSettings((s) => {

@@ -38,6 +38,8 @@ export class AnalysisServiceImpl implements AnalysisService {
   private paused = false;
   /** Track ids asked for first, most recent request first. */
   private priority: number[] = [];
+  /** Set when the pending list a run holds may be out of date (library or priorities changed). */
+  private queueStale = true;
   /** Waiters for specific tracks (a radio seeded from a track not analysed yet). */
   private readonly waiters = new Map<number, ((state: TrackAnalysisState) => void)[]>();
 
@@ -104,6 +106,7 @@ export class AnalysisServiceImpl implements AnalysisService {
   async prioritizeAnalysis(trackIds: number[]): Promise<void> {
     if (!Array.isArray(trackIds) || !trackIds.every(Number.isInteger)) throw new SoundlikeError('INVALID_ARGUMENT', 'trackIds must be a list of track ids.');
     this.priority = [...trackIds, ...this.priority.filter((id) => !trackIds.includes(id))];
+    this.queueStale = true;
     this.paused = false;
     this.kick();
   }
@@ -181,6 +184,11 @@ export class AnalysisServiceImpl implements AnalysisService {
     this.trackEmitter.dispose();
   }
 
+  /** Tracks were added, changed or removed: the running queue re-reads what is pending before its next track. */
+  libraryChanged(): void {
+    this.queueStale = true;
+  }
+
   /** Starts a run unless one is going; a run picks up tracks added while it works. */
   kick(): void {
     if (this.loop || this.paused) return;
@@ -211,13 +219,23 @@ export class AnalysisServiceImpl implements AnalysisService {
     let failed = 0;
     const inFlight = new Set<Promise<void>>();
     const taken = new Set<number>();
+    let queue: PendingTrack[] = [];
+    let readAt = 0;
     for (;;) {
-      const queue = this.ordered(this.db.analysis.pending(version).filter((t) => !taken.has(t.trackId)));
+      if (this.queueStale || queue.length === 0 || Date.now() - readAt > ANALYSIS_TUNABLES.queueRefreshMs) {
+        this.queueStale = false;
+        readAt = Date.now();
+        queue = this.db.analysis.pending(version).filter((t) => !taken.has(t.trackId));
+        // Asked-for tracks that are no longer pending (done meanwhile, or gone) need no place in line.
+        const pendingIds = new Set(queue.map((t) => t.trackId));
+        this.priority = this.priority.filter((id) => pendingIds.has(id));
+      }
+      queue = this.ordered(queue);
       if (queue.length === 0 || this.paused) break;
       const total = done + inFlight.size + queue.length;
       this.emit({ phase: 'analysing', total });
-      // Hand the worker a small window of tracks so its next decode overlaps the current encode,
-      // then refill; re-read the queue so priorities and newly added tracks are seen promptly.
+      // Hand the worker a small window of tracks so its next decode overlaps the current encode, then
+      // refill (re-reading the queue when the library or the priorities changed, see libraryChanged).
       while (queue.length > 0 && !this.paused && inFlight.size < ANALYSIS_TUNABLES.inFlight) {
         const track = this.takeNext(queue);
         taken.add(track.trackId);
