@@ -173,7 +173,8 @@ async function analyze(dataDir: string, model: string | undefined): Promise<numb
     const { counts, model: loaded } = status;
     process.stdout.write(`Analysed ${status.progress.done - status.progress.failed} tracks (${status.progress.failed} failed) in ` +
       `${((Date.now() - started) / 1000).toFixed(1)} s with ${loaded?.id} on ${loaded?.device}.\n` +
-      `Library: ${counts.done} of ${counts.total} tracks analysed, ${counts.fragments} fragments, ${counts.failed} failed.\n`);
+      `Library: ${counts.done} of ${counts.total} tracks analysed, ${counts.fragments} fragments, ${counts.failed} failed.\n` +
+      (counts.outdated > 0 ? `${counts.outdated} tracks analysed with an earlier model or step are still to redo (run analyze again).\n` : ''));
     if (failures.length > 0) {
       process.stdout.write('Tracks that could not be analysed:\n');
       for (const f of failures) process.stdout.write(`  ${f.path}\n    ${f.reason}\n`);

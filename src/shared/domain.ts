@@ -186,6 +186,11 @@ export interface AnalysisCounts {
   failed: number;
   pending: number;
   fragments: number;
+  /**
+   * Of the pending: tracks analysed with another sound model, fragment step or feature version (after an
+   * update or a settings change), waiting to be analysed again. Radios use the tracks already redone.
+   */
+  outdated: number;
 }
 
 export interface AnalysisStatus {

@@ -29,6 +29,7 @@ export interface TestManifest {
   id: string;
   sha256: string;
   file: string;
+  feature_version: number;
   sample_rate: number;
   fragment_seconds: number;
   fragment_samples: number;

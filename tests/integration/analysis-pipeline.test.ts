@@ -111,8 +111,11 @@ describe.skipIf(!hasTestModel())(`analysis pipeline (skipped when the sound mode
     expect(progress.payloads.some((p) => p.phase === 'analysing')).toBe(true);
 
     const status = await analysis.getAnalysisStatus();
-    expect(status.counts).toMatchObject({ total: tracks.length, done: good.length, failed: 2, pending: 0 });
+    expect(status.counts).toMatchObject({ total: tracks.length, done: good.length, failed: 2, pending: 0, outdated: 0 });
     expect(status.model?.id).toBe(manifest.id);
+    // As a model update would see it: every track waits again, and the note counts them.
+    const nextModel = { modelSha: 'a-newer-model', featureVersion: manifest.feature_version, stepSec: 5 };
+    expect(services.db.analysis.counts(nextModel)).toMatchObject({ total: tracks.length, done: 0, failed: 0, pending: tracks.length, outdated: tracks.length });
     const failures = await analysis.listAnalysisFailures();
     expect(failures.map((f) => [f.trackId, f.path]).sort()).toEqual(broken.map((t) => [t.id, t.path]).sort());
     for (const f of failures) expect(f.reason.length).toBeGreaterThan(10);

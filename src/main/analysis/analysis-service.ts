@@ -82,7 +82,7 @@ export class AnalysisServiceImpl implements AnalysisService {
 
   async getAnalysisStatus(): Promise<AnalysisStatus> {
     const version = await this.version();
-    const counts = version ? this.db.analysis.counts(version) : { total: this.db.tracks.count(), done: 0, failed: 0, pending: this.db.tracks.count(), fragments: 0 };
+    const counts = version ? this.db.analysis.counts(version) : { total: this.db.tracks.count(), done: 0, failed: 0, pending: this.db.tracks.count(), fragments: 0, outdated: 0 };
     return {
       progress: this.progress,
       counts,

@@ -4,6 +4,7 @@
  * versioned by model sha, feature version, fragment step and the source file's size/mtime: anything
  * else is stale and analysed again.
  */
+import type { AnalysisCounts } from '../../../shared/domain';
 import type { Sqlite } from '../client';
 import { blobToVector as toVector, vectorToBlob as toBlob } from '../vector-blob';
 
@@ -37,13 +38,6 @@ export interface FragmentRow {
   tags: { tag: string; p: number }[];
 }
 
-export interface AnalysisCounts {
-  total: number;
-  done: number;
-  failed: number;
-  pending: number;
-  fragments: number;
-}
 
 /** WHERE clause: the track has a current analysis (done or failed) for this version and file. */
 const CURRENT = `a.model_sha = @modelSha AND a.feature_version = @featureVersion AND a.step_sec = @stepSec
@@ -89,7 +83,9 @@ export class AnalysisQueries {
       SELECT COUNT(*) AS total,
         SUM(CASE WHEN a.status = 'done' THEN 1 ELSE 0 END) AS done,
         SUM(CASE WHEN a.status = 'failed' THEN 1 ELSE 0 END) AS failed,
-        (SELECT COUNT(*) FROM fragments) AS fragments
+        (SELECT COUNT(*) FROM fragments) AS fragments,
+        (SELECT COUNT(*) FROM analyses o WHERE o.model_sha <> @modelSha OR o.feature_version <> @featureVersion
+          OR o.step_sec <> @stepSec) AS outdated
       FROM tracks t LEFT JOIN analyses a ON a.track_id = t.id AND ${CURRENT}`);
     this.statusOfStmt = db.prepare(`
       SELECT t.id AS trackId, a.status AS status, a.error AS error
@@ -144,10 +140,10 @@ export class AnalysisQueries {
   }
 
   counts(version: AnalysisVersion): AnalysisCounts {
-    const row = this.countsStmt.get(version) as { total: number; done: number | null; failed: number | null; fragments: number };
+    const row = this.countsStmt.get(version) as { total: number; done: number | null; failed: number | null; fragments: number; outdated: number };
     const done = row.done ?? 0;
     const failed = row.failed ?? 0;
-    return { total: row.total, done, failed, pending: row.total - done - failed, fragments: row.fragments };
+    return { total: row.total, done, failed, pending: row.total - done - failed, fragments: row.fragments, outdated: row.outdated };
   }
 
   /** Per-track status for badges: done, failed (with why) or pending. */

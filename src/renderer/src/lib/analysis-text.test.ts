@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisCounts, AnalysisProgress } from '../../../shared/domain';
-import { analysisBadge, analysisDetail, analysisHeadline, analysisPercent, failedCount, formatEta, formatRate, isRunning } from './analysis-text';
+import { analysisBadge, analysisDetail, analysisHeadline, analysisNote, analysisPercent, failedCount, formatEta, formatRate, isRunning } from './analysis-text';
 
 function progress(patch: Partial<AnalysisProgress>): AnalysisProgress {
   return { phase: 'idle', done: 0, total: 0, failed: 0, tracksPerSec: 0, etaSec: null, currentTrackId: null, message: null, final: true, ...patch };
 }
-const counts: AnalysisCounts = { total: 40, done: 30, failed: 2, pending: 8, fragments: 900 };
+const counts: AnalysisCounts = { total: 40, done: 30, failed: 2, pending: 8, fragments: 900, outdated: 0 };
 
 describe('analysis text', () => {
   it('formats the rate and the time left', () => {
@@ -31,6 +31,13 @@ describe('analysis text', () => {
     expect(failedCount(done, counts)).toBe(2);
     expect(analysisHeadline(progress({ phase: 'paused' }), counts)).toBe('Analysis paused');
     expect(analysisHeadline(progress({ phase: 'error', message: 'x' }), counts)).toBe('Analysis stopped');
+  });
+  it('says why analysed tracks are waiting again after a model update', () => {
+    expect(analysisNote(counts)).toBe('');
+    expect(analysisNote({ ...counts, outdated: 1234 })).toBe(
+      '1,234 tracks analysed with an earlier sound model or fragment step are being analysed again; radios use the tracks already redone.',
+    );
+    expect(analysisNote({ ...counts, outdated: 1 })).toContain('1 track analysed with an earlier sound model or fragment step is being');
   });
   it('gives each track a badge, pending when unknown', () => {
     expect(analysisBadge(undefined).status).toBe('pending');

@@ -50,6 +50,13 @@ export function analysisDetail(p: AnalysisProgress | null, counts: AnalysisCount
   return parts.join(' · ');
 }
 
+/** Why tracks analysed before are waiting again (a model update or a new step), or '' when none are. */
+export function analysisNote(counts: AnalysisCounts | null): string {
+  if (!counts || counts.outdated <= 0) return '';
+  return `${plural(counts.outdated, 'track')} analysed with an earlier sound model or fragment step `
+    + `${counts.outdated === 1 ? 'is' : 'are'} being analysed again; radios use the tracks already redone.`;
+}
+
 /** Failed tracks: of this run while it runs, else of the library. */
 export function failedCount(p: AnalysisProgress | null, counts: AnalysisCounts | null): number {
   return p && isRunning(p) ? p.failed : (counts?.failed ?? p?.failed ?? 0);

@@ -4,7 +4,7 @@
  * are shown in full, not hidden in a tooltip.
  */
 import { Icon } from '../../elements/Icon';
-import { analysisDetail, analysisHeadline, analysisPercent, failedCount, isRunning } from '../../lib/analysis-text';
+import { analysisDetail, analysisHeadline, analysisNote, analysisPercent, failedCount, isRunning } from '../../lib/analysis-text';
 import { plural } from '../../lib/format';
 import { pauseAnalysis, resumeAnalysis, useAnalysisProgress, useAnalysisStatus } from '../../stores/analysis-store';
 import { showView } from '../../stores/ui-store';
@@ -41,6 +41,7 @@ export function AnalysisProgress() {
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>
       <div className="analysis-detail" data-testid="analysis-detail">{analysisDetail(progress, counts)}</div>
+      {analysisNote(counts) ? <div className="analysis-note" data-testid="analysis-note">{analysisNote(counts)}</div> : null}
       {failed > 0 ? (
         <button type="button" className="analysis-failed" data-testid="analysis-failed" onClick={() => showView('folders')}
           title="See which tracks failed and why (Folders & settings)">
