@@ -50,7 +50,11 @@ function isMoveOf(gone: TrackStamp, fields: TrackFields): boolean {
 
 function bySize(rows: TrackStamp[]): Map<number, TrackStamp[]> {
   const map = new Map<number, TrackStamp[]>();
-  for (const row of rows) map.set(row.size, [...(map.get(row.size) ?? []), row]);
+  for (const row of rows) {
+    const same = map.get(row.size);
+    if (same) same.push(row);
+    else map.set(row.size, [row]);
+  }
   return map;
 }
 
