@@ -94,6 +94,17 @@ def groove_info(name: str):
     return meter, variants
 
 
+def read_varlen(data: bytes, pos: int):
+    """A MIDI variable-length quantity at pos -> (value, position after it)."""
+    value = 0
+    while True:
+        c = data[pos]
+        pos += 1
+        value = (value << 7) | (c & 0x7F)
+        if not c & 0x80:
+            return value, pos
+
+
 def midi_instruments(path: str, min_notes: int = 8):
     """GM instrument families (and 'drums') that play at least min_notes notes in a MIDI file."""
     data = open(path, "rb").read()
@@ -111,24 +122,8 @@ def midi_instruments(path: str, min_notes: int = 8):
                 pos += 1
             pos += 1
             b = data[pos]
-            if b == 0xFF:
-                pos += 2
-                ln2, = (0,)
-                while True:
-                    c = data[pos]; pos += 1
-                    ln2 = (ln2 << 7) | (c & 0x7F)
-                    if not c & 0x80:
-                        break
-                pos += ln2
-                continue
-            if b in (0xF0, 0xF7):
-                pos += 1
-                ln2 = 0
-                while True:
-                    c = data[pos]; pos += 1
-                    ln2 = (ln2 << 7) | (c & 0x7F)
-                    if not c & 0x80:
-                        break
+            if b == 0xFF or b in (0xF0, 0xF7):  # meta event (FF type len data) or sysex (F0/F7 len data)
+                ln2, pos = read_varlen(data, pos + (2 if b == 0xFF else 1))
                 pos += ln2
                 continue
             if b & 0x80:

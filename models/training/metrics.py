@@ -34,12 +34,12 @@ def radio_precision(emb, song, family, k=10, max_queries=4000, seed=0):
     q = np.arange(len(emb)) if len(emb) <= max_queries else np.sort(rng.choice(len(emb), max_queries, replace=False))
     k = min(k, len(songs) - 1)
     precs, dists = [], []
+    order = np.argsort(song_idx, kind="stable")                 # fragments grouped by song, once
+    bounds = np.r_[0, np.cumsum(np.bincount(song_idx, minlength=len(songs)))]
     for i in range(0, len(q), 256):
         qi = q[i:i + 256]
         d = 1.0 - emb[qi] @ emb.T                               # [Q, N]
         per_song = np.full((len(qi), len(songs)), np.inf, dtype=np.float32)
-        order = np.argsort(song_idx, kind="stable")
-        bounds = np.r_[0, np.cumsum(np.bincount(song_idx, minlength=len(songs)))]
         ds = d[:, order]
         for s in range(len(songs)):
             if bounds[s + 1] > bounds[s]:

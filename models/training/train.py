@@ -58,6 +58,7 @@ class Split:
                 if t in index:
                     self.clip_y[c, index[t]] = 1.0
         self._pairing = None
+        self._clip_class = {}  # key -> class index per clip, built on first use
 
     def __len__(self):
         return len(self.frag)
@@ -100,9 +101,11 @@ class Split:
 
     def class_ids(self, idx, key):
         """Integer class per fragment from its clip's `key` ("family" or "song"), for the contrastive loss."""
-        names = sorted({c[key] for c in self.clips})
-        lookup = {n: j for j, n in enumerate(names)}
-        return torch.tensor([lookup[self.clips[int(c)][key]] for c in self.frag[idx, 1]])
+        if key not in self._clip_class:
+            names = sorted({c[key] for c in self.clips})
+            lookup = {n: j for j, n in enumerate(names)}
+            self._clip_class[key] = np.array([lookup[c[key]] for c in self.clips], dtype=np.int64)
+        return torch.from_numpy(self._clip_class[key][self.frag[idx, 1]])
 
 
 def supcon_loss(emb, labels, temperature):

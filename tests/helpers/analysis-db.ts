@@ -5,20 +5,15 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { FragmentRow } from '../../src/main/db/queries/analysis';
 import type { Services } from '../../src/main/services';
 import type { Track } from '../../src/shared/domain';
 import { makeTempDir, type TempDir } from './audio';
 import { openModelServices } from './model';
 import { makeStyleLibrary, STYLE_CLIPS, type StyleClip } from './styles';
 
-export interface StoredFragmentRow {
-  id: number;
-  trackId: number;
-  startSec: number;
-  endSec: number;
-  vector: Float32Array;
-  tags: { tag: string; p: number }[];
-}
+/** A fragment as the database stores it: the same row the radio reads. */
+export type StoredFragmentRow = FragmentRow;
 
 export interface AnalysisRow {
   trackId: number;

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { ModelManifest } from '../../src/engine/manifest';
 import { createServices, type Services } from '../../src/main/services';
 
 const exec = promisify(execFile);
@@ -25,18 +26,8 @@ export function hasTestModel(): boolean {
   return existsSync(testModelPath());
 }
 
-export interface TestManifest {
-  id: string;
-  sha256: string;
-  file: string;
-  feature_version: number;
-  sample_rate: number;
-  fragment_seconds: number;
-  fragment_samples: number;
-  embedding_size: number;
-  embedding_normalized: boolean;
-  tags: string[];
-}
+/** The model-backed suites read the same manifest shape the engine checks. */
+export type TestManifest = ModelManifest;
 
 export function readTestManifest(): TestManifest {
   return JSON.parse(readFileSync(testModelPath(), 'utf8')) as TestManifest;
