@@ -1,15 +1,13 @@
 /**
  * One track's analysis, as two stages the caller can overlap across tracks (decode the next track in
  * ffmpeg while this one runs through the encoder): PCM -> fragments -> batched encoder -> per-fragment
- * vector and top tags. Stateless: everything it needs comes in as arguments.
+ * vector and its tags (tag-select.ts). Stateless: everything it needs comes in as arguments.
  */
 import type { Encoder } from './encoder';
 import { copyFragment, planFragments } from './fragments';
+import { groupArgmax, topK, type ShownGroups, type TagScore } from './tag-select';
 
-export interface TagScore {
-  tag: string;
-  p: number;
-}
+export type { TagScore } from './tag-select';
 
 export interface FragmentEmbedding {
   startSec: number;
@@ -22,14 +20,17 @@ export interface EmbedOptions {
   sampleRate: number;
   stepSeconds: number;
   batchSize: number;
-  /** Tags kept per fragment (the most probable). */
+  /** Tags kept per fragment (the most probable) when the model shows no groups. */
   topTags: number;
   vocabulary: string[];
+  /** The manifest's shown groups (shownGroupIndices): when set, each fragment keeps one tag per group instead. */
+  shownGroups: ShownGroups | null;
 }
 
-function topK(probabilities: Float32Array, offset: number, count: number, vocabulary: string[], k: number): TagScore[] {
-  const indices = Array.from({ length: count }, (_, i) => i).sort((a, b) => probabilities[offset + b] - probabilities[offset + a]);
-  return indices.slice(0, k).map((i) => ({ tag: vocabulary[i], p: Math.round(probabilities[offset + i] * 1000) / 1000 }));
+function fragmentTags(probabilities: Float32Array, offset: number, count: number, options: EmbedOptions): TagScore[] {
+  return options.shownGroups
+    ? groupArgmax(probabilities, offset, options.shownGroups, options.vocabulary)
+    : topK(probabilities, offset, count, options.vocabulary, options.topTags);
 }
 
 /** Runs a decoded track through the encoder, a batch of fragments at a time. */
@@ -48,7 +49,7 @@ export async function embedPcm(pcm: Float32Array, encoder: Encoder, options: Emb
         startSec: start / options.sampleRate,
         endSec: Math.min(pcm.length, start + fragmentSamples) / options.sampleRate,
         vector: embeddings.slice(i * encoder.embeddingSize, (i + 1) * encoder.embeddingSize),
-        tags: tags.length ? topK(tags, i * encoder.tagCount, encoder.tagCount, options.vocabulary, options.topTags) : [],
+        tags: tags.length ? fragmentTags(tags, i * encoder.tagCount, encoder.tagCount, options) : [],
       });
     });
   }

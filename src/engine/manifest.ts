@@ -26,7 +26,39 @@ export interface ModelManifest {
   embedding_size: number;
   embedding_normalized: boolean;
   tags: string[];
+  /** group -> its tags, in the manifest's order (the sonic map's legend follows it). */
+  tag_groups?: Record<string, string[]>;
+  /** Which tag groups may be shown as facts; absent in older manifests (then: top tags, map by 'family'). */
+  display?: ManifestDisplay;
+  /** How right each tag group is on held-out real music (informational; the app only shows `display`). */
+  tag_quality?: Record<string, TagQuality>;
 }
+
+export interface ManifestDisplay {
+  /** Keys of tag_groups, in display order: a fragment keeps each one's most probable tag. */
+  groups: string[];
+  /** The group the sonic map colours tracks by: one of `groups`, or null when none may colour it. */
+  map_colour_group: string | null;
+  /** The rule in words. */
+  rule?: string;
+}
+
+export interface TagQuality {
+  accuracy?: number;
+  majority?: number;
+  shown?: boolean;
+  classes?: string[];
+  [key: string]: unknown;
+}
+
+/** The colouring of the sonic map a manifest asks for: a tag group and its tags in the manifest's order. */
+export interface MapColouring {
+  group: string | null;
+  classes: string[];
+}
+
+/** The map's colour group for a manifest without `display` (the synthetic style families). */
+export const LEGACY_MAP_COLOUR_GROUP = 'family';
 
 export interface LoadedModel {
   manifest: ModelManifest;
@@ -66,6 +98,11 @@ export async function loadModel(manifestPath: string): Promise<LoadedModel> {
   if (missing.length > 0) {
     throw new ModelError(`The sound model's manifest ${path} lacks ${missing.join(', ')}.`, 'Use a manifest written by models/training/manifest.py.');
   }
+  const problem = displayProblem(manifest);
+  if (problem) {
+    throw new ModelError(`The sound model's manifest ${path} has a bad display section: ${problem}.`,
+      'Restore models/ from the repository, or write the manifest again with models/training/manifest.py.');
+  }
   const modelPath = join(dirname(path), manifest.file);
   if (!existsSync(modelPath)) {
     throw new ModelError(`The sound model file is missing: ${modelPath}.`, 'Reinstall Soundlike, or restore models/ from the repository.');
@@ -78,6 +115,44 @@ export async function loadModel(manifestPath: string): Promise<LoadedModel> {
     );
   }
   return { manifest, modelPath };
+}
+
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+/**
+ * What is wrong with a manifest's `display` section, or null when it is absent or sound. The engine
+ * indexes each shown group's tags in the vocabulary, so every one of them must be there.
+ */
+export function displayProblem(manifest: Pick<ModelManifest, 'tags' | 'tag_groups' | 'display'>): string | null {
+  const display: unknown = manifest.display;
+  if (display === undefined) return null;
+  if (typeof display !== 'object' || display === null || Array.isArray(display)) return 'display is not an object';
+  const { groups, map_colour_group: colour } = display as Record<string, unknown>;
+  if (!isStringList(groups)) return 'display.groups is not a list of tag group names';
+  const duplicate = groups.find((g, i) => groups.indexOf(g) !== i);
+  if (duplicate !== undefined) return `display.groups names "${duplicate}" twice`;
+  const tagGroups: unknown = manifest.tag_groups;
+  const hasGroups = typeof tagGroups === 'object' && tagGroups !== null && !Array.isArray(tagGroups);
+  if (groups.length > 0 && !hasGroups) return 'display.groups is given but tag_groups is missing';
+  const vocabulary = new Set(manifest.tags);
+  for (const group of groups) {
+    const tags = Object.hasOwn(tagGroups as object, group) ? (tagGroups as Record<string, unknown>)[group] : undefined;
+    if (!isStringList(tags) || tags.length === 0) return `display group "${group}" is not a tag group of this model`;
+    const stray = tags.find((t) => !vocabulary.has(t));
+    if (stray !== undefined) return `tag_groups.${group} lists "${stray}", which is not among the model's tags`;
+  }
+  // null: no group is good enough to colour the map (the training recipe writes that when none is shown).
+  if (colour !== null && colour !== undefined && (typeof colour !== 'string' || !groups.includes(colour))) {
+    return `display.map_colour_group ${JSON.stringify(colour)} is not one of display.groups`;
+  }
+  return null;
+}
+
+/** The sonic map's colouring: the manifest's display choice, or the legacy 'family' group without one. */
+export function mapColouring(manifest: Pick<ModelManifest, 'tags' | 'tag_groups' | 'display'>): MapColouring {
+  const group = manifest.display ? (manifest.display.map_colour_group ?? null) : LEGACY_MAP_COLOUR_GROUP;
+  if (group === null) return { group, classes: [] };
+  return { group, classes: manifest.tag_groups?.[group] ?? manifest.tags.filter((t) => t.startsWith(`${group}:`)) };
 }
 
 /** The model's identity as its manifest states it (no hashing, no session): for status and versioning. */

@@ -1,6 +1,7 @@
 /** Messages between the analysis worker (src/engine/worker.ts) and its client in main. */
 import type { ExecutionDevice } from './encoder';
 import type { TagScore } from './embed-track';
+import type { MapColouring } from './manifest';
 
 export interface WorkerInit {
   manifestPath: string;
@@ -9,6 +10,7 @@ export interface WorkerInit {
   threads: number;
   stepSeconds: number;
   batchSize: number;
+  /** Tags kept per fragment for a manifest without `display` (with one: one per shown group). */
   topTags: number;
 }
 
@@ -35,6 +37,8 @@ export interface ModelInfo {
   device: 'cpu' | 'cuda';
   /** The fragment step this worker cuts with (results are versioned by it). */
   stepSec: number;
+  /** What this model's manifest says the sonic map is coloured by: the same manifest that tagged the fragments. */
+  mapColouring: MapColouring;
 }
 
 export type FromWorker =

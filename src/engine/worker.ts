@@ -6,10 +6,11 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { decodePcm } from './decode';
-import { embedPcm } from './embed-track';
+import { embedPcm, type EmbedOptions } from './embed-track';
 import { createEncoder, type Encoder } from './encoder';
-import { loadModel, ModelError, type LoadedModel } from './manifest';
+import { loadModel, mapColouring, ModelError, type LoadedModel } from './manifest';
 import type { FromWorker, ToWorker, WireFragments, WorkerInit } from './protocol';
+import { shownGroupIndices } from './tag-select';
 
 interface Job {
   jobId: number;
@@ -24,6 +25,8 @@ if (!port) throw new Error('analysis worker must run as a worker thread');
 let init: WorkerInit | null = null;
 let model: LoadedModel | null = null;
 let encoder: Encoder | null = null;
+/** Worked out once at init (the shown groups' vocabulary indices included), the same for every job. */
+let embedOptions: EmbedOptions | null = null;
 const jobs: Job[] = [];
 let pumping = false;
 
@@ -69,10 +72,7 @@ async function pump(): Promise<void> {
         }
         if (pcm.length === 0) throw new Error('ffmpeg decoded no audio from this file.');
         const started = performance.now();
-        const fragments = await embedPcm(pcm, encoder!, {
-          sampleRate: model!.manifest.sample_rate, stepSeconds: init!.stepSeconds, batchSize: init!.batchSize,
-          topTags: init!.topTags, vocabulary: model!.manifest.tags,
-        });
+        const fragments = await embedPcm(pcm, encoder!, embedOptions!);
         const wire = toWire(fragments, encoder!.embeddingSize);
         post({ type: 'done', jobId: job.jobId, fragments: wire, audioSec, decodeMs: ms, encodeMs: performance.now() - started },
           [wire.vectors.buffer as ArrayBuffer, wire.starts.buffer as ArrayBuffer, wire.ends.buffer as ArrayBuffer]);
@@ -103,7 +103,15 @@ port.on('message', (message: ToWorker) => {
       try {
         model = await loadModel(message.init.manifestPath);
         encoder = await createEncoder(model, { device: message.init.device, threads: message.init.threads });
-        post({ type: 'ready', model: { id: model.manifest.id, sha256: model.manifest.sha256, featureVersion: model.manifest.feature_version ?? 1, embeddingSize: encoder.embeddingSize, device: encoder.device, stepSec: message.init.stepSeconds } });
+        const { manifest } = model;
+        embedOptions = {
+          sampleRate: manifest.sample_rate, stepSeconds: message.init.stepSeconds, batchSize: message.init.batchSize,
+          topTags: message.init.topTags, vocabulary: manifest.tags, shownGroups: shownGroupIndices(manifest),
+        };
+        post({ type: 'ready', model: {
+          id: manifest.id, sha256: manifest.sha256, featureVersion: manifest.feature_version ?? 1, embeddingSize: encoder.embeddingSize,
+          device: encoder.device, stepSec: message.init.stepSeconds, mapColouring: mapColouring(manifest),
+        } });
       } catch (error) {
         post({ type: 'init-failed', message: error instanceof Error ? error.message : String(error), hint: error instanceof ModelError ? error.hint : 'See the log for details.' });
       }

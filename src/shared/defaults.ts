@@ -15,7 +15,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
 export const ANALYSIS_TUNABLES = {
   /** Fragments per encoder call: batch 32 runs ~2x the fragments/s of batch 1 on CPU. */
   batchSize: 32,
-  /** Predicted tags kept per fragment (for explanations). */
+  /** Predicted tags kept per fragment (for explanations) when the manifest has no `display` groups (older models). */
   topTags: 5,
   /** Tracks handed to the worker at once: 2 lets the next decode overlap the current encode. */
   inFlight: 2,

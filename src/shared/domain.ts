@@ -279,7 +279,7 @@ export interface SonicMapPoint {
   /** Position in the map, each axis scaled to -1..1. */
   x: number;
   y: number;
-  /** The track's most probable tag of the colouring group (e.g. "family:rock"), or null. */
+  /** The track's most probable tag of the colouring group (e.g. "brightness:dark"), or null. */
   tag: string | null;
 }
 
@@ -290,6 +290,8 @@ export interface SonicMap {
   method: string;
   /** Share of the vectors' variance the two axes show. */
   explainedVariance: number;
-  /** The tag group points are coloured by (e.g. "family"). */
-  colourGroup: string;
+  /** The tag group points are coloured by, as the model's manifest says (e.g. "brightness"); null: none may. */
+  colourGroup: string | null;
+  /** The colour group's tags in the manifest's order (a graded group reads low to high: dark, balanced, bright). */
+  colourClasses: string[];
 }

@@ -1,8 +1,9 @@
 /**
  * The analysis pipeline end to end: real audio (ffmpeg), the real analysis worker bundle, the sound
  * model through onnxruntime, real SQLite. Every track ends analysed or with a recorded failure, its
- * fragments cover it at the configured step with unit vectors and the model's tags, progress ends with
- * a final tick, runs are idempotent, a step change re-analyses, priorities and analyseNow are honoured.
+ * fragments cover it at the configured step with unit vectors and the model's tags (the top few, or one
+ * per group the manifest shows), progress ends with a final tick, runs are idempotent, a step change
+ * re-analyses, priorities and analyseNow are honoured.
  */
 import { openSync, readSync, closeSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,13 +149,18 @@ describe.skipIf(!hasTestModel())(`analysis pipeline (skipped when the sound mode
         expect(f.vector.length).toBe(manifest.embedding_size);
         expect(f.vector.every(Number.isFinite)).toBe(true);
         if (manifest.embedding_normalized) expect(Math.sqrt(dot(f.vector, f.vector))).toBeCloseTo(1, 3);
-        expect(f.tags).toHaveLength(Math.min(ANALYSIS_TUNABLES.topTags, manifest.tags.length));
         for (const t of f.tags) {
           expect(vocabulary.has(t.tag)).toBe(true);
           expect(t.p).toBeGreaterThanOrEqual(0);
           expect(t.p).toBeLessThanOrEqual(1);
         }
-        expect(f.tags.map((t) => t.p)).toEqual([...f.tags.map((t) => t.p)].sort((a, b) => b - a));
+        if (manifest.display) {
+          // One tag per shown group, in display order (display-groups.test.ts checks this in depth).
+          expect(f.tags.map((t) => t.tag.split(':')[0])).toEqual(manifest.display.groups);
+        } else {
+          expect(f.tags).toHaveLength(Math.min(ANALYSIS_TUNABLES.topTags, manifest.tags.length));
+          expect(f.tags.map((t) => t.p)).toEqual([...f.tags.map((t) => t.p)].sort((a, b) => b - a));
+        }
       }
     }
     // A 9-second FLAC (sample-exact length): one window at 0 and one aligned to the end ([0-5], [4-9]).

@@ -87,6 +87,16 @@ const BAD_MODELS: BadModel[] = [
     cli: true,
   },
   {
+    name: 'a manifest whose display section colours the map by a group it does not show',
+    make: (dir) => {
+      const display = { groups: ['tempo'], map_colour_group: 'family' };
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifestFor('absent.onnx', Buffer.from('x')), display }));
+      return join(dir, 'manifest.json');
+    },
+    problem: /manifest\.json has a bad display section: .*(tag_groups|map_colour_group)/,
+    advice: /Restore models|manifest\.py/,
+  },
+  {
     name: 'a model file that is not an ONNX graph (sha256 matching)',
     make: (dir) => {
       const bytes = pseudoRandomBytes(4096, 2);

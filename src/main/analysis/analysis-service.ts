@@ -9,6 +9,7 @@ import type { AnalysisService } from '../../shared/contract';
 import { ANALYSIS_TUNABLES } from '../../shared/defaults';
 import type { AnalysisProgress, AnalysisStatus, TrackAnalysisState } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
+import type { MapColouring } from '../../engine/manifest';
 import type { ModelInfo } from '../../engine/protocol';
 import { cudaAvailable } from '../../engine/encoder';
 import type { LibraryDb } from '../db/library-db';
@@ -78,6 +79,11 @@ export class AnalysisServiceImpl implements AnalysisService {
     }
     this.model ??= await this.engine.start();
     return (await this.version()) as AnalysisVersion;
+  }
+
+  /** How the loaded model's manifest colours the sonic map; loads the model if needed (MODEL_UNAVAILABLE). */
+  async mapColouring(): Promise<MapColouring> {
+    return (this.model ??= await this.engine.start()).mapColouring;
   }
 
   async getAnalysisStatus(): Promise<AnalysisStatus> {

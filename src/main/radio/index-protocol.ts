@@ -48,7 +48,7 @@ export type ToIndexWorker =
   | { type: 'search'; id: number; query: Float32Array; k: number; exact?: boolean }
   | { type: 'save'; id: number }
   | { type: 'stats'; id: number }
-  | { type: 'map'; id: number; colourGroup: string }
+  | { type: 'map'; id: number; colourGroup: string | null }
   /** Close the database and exit between requests (never terminated in the middle of a faiss call). */
   | { type: 'close'; id: number };
 

@@ -237,10 +237,11 @@ let mapCache: { key: string; points: MapPoints } | null = null;
 
 /**
  * The sonic map: each track's mean fragment vector projected to 2-D, coloured by its most probable tag
- * of one group (summed over its fragments). Cached in memory and on disk by the library's fingerprint.
+ * of one group (summed over its fragments); no group (null), no colours. Cached in memory and on disk
+ * by the library's fingerprint and the group.
  */
-function sonicMap(colourGroup: string): MapPoints {
-  const key = `${dbFingerprint()}:${colourGroup}`;
+function sonicMap(colourGroup: string | null): MapPoints {
+  const key = `${dbFingerprint()}:${colourGroup ?? ''}`;
   if (mapCache?.key === key) return mapCache.points;
   const file = `${indexDir()}.map.json`;
   if (existsSync(file)) {
@@ -256,7 +257,7 @@ function sonicMap(colourGroup: string): MapPoints {
   }
   const d = config.embeddingSize;
   const sums = new Map<number, { vector: Float64Array; count: number; tags: Map<string, number> }>();
-  const prefix = `${colourGroup}:`;
+  const prefix = colourGroup === null ? null : `${colourGroup}:`;
   for (const row of db.prepare(`SELECT f.track_id, f.vector, f.tags ${CURRENT}`).iterate(version()) as Iterable<{ track_id: number; vector: Buffer; tags: string }>) {
     let entry = sums.get(row.track_id);
     if (!entry) sums.set(row.track_id, (entry = { vector: new Float64Array(d), count: 0, tags: new Map() }));
@@ -264,7 +265,7 @@ function sonicMap(colourGroup: string): MapPoints {
     for (let i = 0; i < d; i++) entry.vector[i] += v[i];
     entry.count++;
     for (const { tag, p } of JSON.parse(row.tags) as { tag: string; p: number }[]) {
-      if (tag.startsWith(prefix)) entry.tags.set(tag, (entry.tags.get(tag) ?? 0) + p);
+      if (prefix !== null && tag.startsWith(prefix)) entry.tags.set(tag, (entry.tags.get(tag) ?? 0) + p);
     }
   }
   const trackIds = Int32Array.from(sums.keys());

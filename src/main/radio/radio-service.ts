@@ -160,7 +160,8 @@ export class RadioServiceImpl implements RadioService {
 
   async getSonicMap(): Promise<SonicMap> {
     await this.openIndex();
-    const colourGroup = 'family';
+    // The manifest decides which tag group may colour the map (older ones: 'family'); its class order is the legend's.
+    const { group: colourGroup, classes: colourClasses } = await this.deps.analysis.mapColouring();
     const map = await this.deps.index.sonicMap(colourGroup);
     return {
       points: Array.from(map.trackIds, (trackId, i) => ({
@@ -169,6 +170,7 @@ export class RadioServiceImpl implements RadioService {
       method: 'principal components of each track\'s mean fragment vector',
       explainedVariance: Math.round(map.explainedVariance * 1000) / 1000,
       colourGroup,
+      colourClasses,
     };
   }
 

@@ -47,7 +47,7 @@ export class VectorIndex {
   }
 
   /** Track vectors projected to 2-D (computed in the worker, cached). */
-  async sonicMap(colourGroup: string): Promise<MapPoints> {
+  async sonicMap(colourGroup: string | null): Promise<MapPoints> {
     if (!this.opened) throw new Error('vector index not open');
     await this.opened;
     return (await this.request({ type: 'map', colourGroup })).map as MapPoints;

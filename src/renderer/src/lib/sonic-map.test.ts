@@ -30,6 +30,7 @@ function rng(seed: number): () => number {
 describe('tagLabel', () => {
   it('drops the group prefix', () => {
     expect(tagLabel('family:rock')).toBe('rock');
+    expect(tagLabel('brightness:dark')).toBe('dark');
     expect(tagLabel('t12')).toBe('t12');
     expect(tagLabel(null)).toBe('no tag');
   });
@@ -55,6 +56,18 @@ describe('colourByTag', () => {
     const b = colourByTag([{ tag: 'family:jazz' }, { tag: 'family:rock' }, { tag: 'family:rock' }]);
     expect(a.colours[a.colourOf[0]]).toBe(b.colours[b.colourOf[1]]);
     expect(a.colours[a.colourOf[1]]).toBe(b.colours[b.colourOf[0]]);
+  });
+
+  it('follows the group\'s class order when it has one, so a graded group reads as a scale', () => {
+    const classes = ['brightness:dark', 'brightness:balanced', 'brightness:bright'];
+    const points = [{ tag: 'brightness:bright' }, { tag: 'brightness:bright' }, { tag: 'brightness:dark' }, { tag: null }, { tag: 'brightness:balanced' }, { tag: 'brightness:bright' }];
+    const c = colourByTag(points, classes);
+    expect(c.legend.map((l) => [l.label, l.count])).toEqual([['dark', 1], ['balanced', 1], ['bright', 3], ['no tag', 1]]);
+    expect(c.legend.slice(0, 3).map((l) => l.colour)).toEqual([PALETTE[0], PALETTE[1], PALETTE[2]]);
+    // Only the classes the map has take colours, still in order; a tag the manifest does not list comes after.
+    const d = colourByTag([{ tag: 'brightness:bright' }, { tag: 'brightness:dark' }, { tag: 'brightness:weird' }], classes);
+    expect(d.legend.map((l) => l.label)).toEqual(['dark', 'bright', 'weird']);
+    expect([1, 0, 2].map((i) => d.colours[d.colourOf[i]])).toEqual([PALETTE[0], PALETTE[1], PALETTE[2]]);
   });
 
   it('shares one colour among tags beyond the palette, least common first to go', () => {

@@ -15,7 +15,7 @@ export const PALETTE: readonly string[] = [
   '#8fa4ff', '#a5d66c', '#c97a5a', '#66e0a0', '#ff6fa0', '#9fd1ff', '#d4a6ff', '#c2b280', '#ff9f80',
 ];
 
-/** "family:rock" -> "rock"; a tag without a group is shown as it is. */
+/** "brightness:dark" -> "dark"; a tag without a group is shown as it is. */
 export function tagLabel(tag: string | null): string {
   if (tag === null) return 'no tag';
   const colon = tag.indexOf(':');
@@ -33,23 +33,26 @@ export interface Colouring {
   /** Palette index per point into `colours` (a Uint8Array: one byte per point at 50k points). */
   colourOf: Uint8Array;
   colours: string[];
-  /** Most common first; untagged last. */
+  /** In the group's class order when it has one, else most common first; "other" and untagged last. */
   legend: LegendEntry[];
 }
 
 /**
- * Colours by tag. The coloured tags take palette colours in alphabetical order, so a tag's colour
- * depends only on which tags the map has (a refetch keeps colours put unless a new tag appears), and
- * a few tags get the palette's first, most distinct colours. Tags beyond the palette (the least common)
- * share OTHER_COLOUR; null tags are grey.
+ * Colours by tag. The coloured tags take palette colours in the group's class order (the manifest's,
+ * `classes`; tags it does not list, and all tags without one, alphabetically after), so a tag's colour
+ * depends only on which tags the map has (a refetch keeps colours put unless a new tag appears), a few
+ * tags get the palette's first, most distinct colours, and a graded group (dark, balanced, bright) reads
+ * as a scale in the legend. Tags beyond the palette (the least common) share OTHER_COLOUR; null is grey.
  */
-export function colourByTag(points: readonly Pick<SonicMapPoint, 'tag'>[]): Colouring {
+export function colourByTag(points: readonly Pick<SonicMapPoint, 'tag'>[], classes: readonly string[] = []): Colouring {
   const counts = new Map<string | null, number>();
   for (const p of points) counts.set(p.tag, (counts.get(p.tag) ?? 0) + 1);
   const tags = [...counts.keys()].filter((t): t is string => t !== null);
   // The most common tags get palette colours; the rest are "other".
   const byCount = [...tags].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
-  const coloured = byCount.slice(0, PALETTE.length).sort((a, b) => a.localeCompare(b));
+  const rank = new Map(classes.map((tag, i) => [tag, i]));
+  const classOrder = (a: string, b: string) => (rank.get(a) ?? classes.length) - (rank.get(b) ?? classes.length) || a.localeCompare(b);
+  const coloured = byCount.slice(0, PALETTE.length).sort(classOrder);
   const slotOf = new Map(coloured.map((tag, slot) => [tag, slot]));
   const colours = [...PALETTE, OTHER_COLOUR, UNTAGGED_COLOUR];
   const otherIndex = PALETTE.length;
@@ -58,7 +61,7 @@ export function colourByTag(points: readonly Pick<SonicMapPoint, 'tag'>[]): Colo
   const colourOf = new Uint8Array(points.length);
   for (let i = 0; i < points.length; i++) colourOf[i] = indexOf(points[i].tag);
 
-  const legend: LegendEntry[] = byCount.slice(0, PALETTE.length).map((tag) => ({
+  const legend: LegendEntry[] = (classes.length > 0 ? coloured : byCount.slice(0, PALETTE.length)).map((tag) => ({
     tag, label: tagLabel(tag), colour: colours[indexOf(tag)], count: counts.get(tag) ?? 0,
   }));
   const others = byCount.slice(PALETTE.length).reduce((sum, tag) => sum + (counts.get(tag) ?? 0), 0);

@@ -22,6 +22,10 @@ describe('tagText', () => {
     expect(tagText('inst:electric-guitar')).toEqual({ kind: 'instrument', text: 'electric guitar' });
     expect(tagText('tempo:fast')).toEqual({ kind: 'tempo', text: 'fast' });
     expect(tagText('mode:minor')).toEqual({ kind: 'mode', text: 'minor' });
+    expect(tagText('loudness:quiet')).toEqual({ kind: 'loudness', text: 'quiet' });
+    expect(tagText('brightness:balanced')).toEqual({ kind: 'brightness', text: 'balanced' });
+    expect(tagText('percussion:strong')).toEqual({ kind: 'percussion', text: 'strong' });
+    expect(tagPlain('tempo:slow')).toBe('tempo: slow');
     expect(tagText('meter:3')).toEqual({ kind: 'meter', text: '3/4' });
     expect(tagText('weird-kind:x')).toEqual({ kind: 'weird kind', text: 'x' });
   });

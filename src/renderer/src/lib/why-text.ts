@@ -25,6 +25,9 @@ export function distanceTip(distance: number): string {
 const KIND_LABELS: Record<string, string> = {
   family: 'style',
   genre: 'genre',
+  loudness: 'loudness',
+  brightness: 'brightness',
+  percussion: 'percussion',
   tempo: 'tempo',
   meter: 'meter',
   mode: 'mode',

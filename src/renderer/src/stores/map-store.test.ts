@@ -9,7 +9,7 @@ const { loadMap, scheduleMapRefresh, useMapStore } = await import('./map-store')
 
 const map = (n: number): SonicMap => ({
   points: Array.from({ length: n }, (_, i) => ({ trackId: i + 1, x: i / n, y: -i / n, tag: i % 2 ? 'family:rock' : null })),
-  method: 'pca', explainedVariance: 0.5, colourGroup: 'family',
+  method: 'pca', explainedVariance: 0.5, colourGroup: 'family', colourClasses: ['family:jazz', 'family:rock'],
 });
 
 beforeEach(() => {

@@ -37,7 +37,7 @@ const REFRESH_DEBOUNCE_MS = 1500;
 export function modelOf(map: SonicMap): MapModel {
   return {
     map,
-    colouring: colourByTag(map.points),
+    colouring: colourByTag(map.points, map.colourClasses),
     grid: buildGrid(map.points),
     indexOf: new Map(map.points.map((p, i) => [p.trackId, i])),
   };
