@@ -226,6 +226,8 @@ def main():
     ap.add_argument("--train-soundfonts", default="fluidr3,timgm6mb,csoundgm,opl3")
     ap.add_argument("--unseen-soundfont", default="musescore", help="rendered for test songs only ('' = none)")
     ap.add_argument("--families", default="", help="comma-separated subset of style families (default: all)")
+    ap.add_argument("--splits", default="", help="render only songs of these splits (comma list, e.g. test,val); "
+                    "the songs and their split are the same as in a full run")
     a = ap.parse_args()
     seed_everything(a.seed)
     out = os.path.join(CORPUS_ROOT, a.name)
@@ -234,6 +236,8 @@ def main():
     fams = [f for f in a.families.split(",") if f] or None
     songs = make_songs(a.songs, a.seed, (a.min_seconds, a.max_seconds), families=fams)
     train_sfs = [s for s in a.train_soundfonts.split(",") if s]
+    if a.splits:
+        songs = [s for s in songs if s["split"] in a.splits.split(",")]
     jobs = []
     for s in songs:
         sfs = list(train_sfs)

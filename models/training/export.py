@@ -40,6 +40,12 @@ def parity_input(cache_meta_source, n=3, seed=1234):
             x = decode(os.path.join(d["root"], it["path"]))
             off = min(len(x) - FRAGMENT_SAMPLES, SAMPLE_RATE * (1 + 3 * k)) if len(x) > FRAGMENT_SAMPLES else 0
             frags.append(np.pad(x[off:off + FRAGMENT_SAMPLES], (0, max(0, FRAGMENT_SAMPLES - len(x) + off))))
+    if cache_meta_source.startswith("real corpus "):
+        d = read_json(os.path.join(CORPUS_ROOT, cache_meta_source[len("real corpus "):], "items.json"))
+        for k, it in enumerate([it for it in d["items"] if it["split"] == "test"][:n]):
+            x = decode(os.path.join(d["root"], it["path"]))
+            off = min(max(0, len(x) - FRAGMENT_SAMPLES), SAMPLE_RATE * (10 + 7 * k))
+            frags.append(np.pad(x[off:off + FRAGMENT_SAMPLES], (0, max(0, FRAGMENT_SAMPLES - len(x) + off))))
     rng = np.random.default_rng(seed)
     while len(frags) < n:
         t = np.arange(FRAGMENT_SAMPLES) / SAMPLE_RATE

@@ -13,6 +13,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common as C  # noqa: E402
+from manifest_real import real_corpus_section, tag_definitions, tag_quality_and_display  # noqa: E402
 from model import encoder_flops  # noqa: E402
 from train import resolve  # noqa: E402
 
@@ -35,6 +36,37 @@ def loss_text(args):
             "fragment is paired with the time-aligned fragment of another soundfont's rendering of the same song)")
 
 
+REAL_LOSS = ("{contrastive} x graded supervised contrastive loss on the L2-normalised embedding (temperature {temperature}; "
+             "positives: another moment of the same track, from its augmented copy, weight 1; other tracks of the same "
+             "soundtrack, weight {album_weight}) + {tags} x binary cross-entropy on measured tags (masked where unknown) "
+             "+ {distill} x distillation of the initial model's synthetic tags (not tempo/mode)")
+SELECTION = {
+    "val_radio": "best validation fragment-radio precision@10 (validation songs, training soundfonts)",
+    "val_auc": "best validation macro ROC-AUC (validation songs, training soundfonts)",
+    "val_real_radio": "best same-album precision@10 of the app's song radio on the real-music validation packages",
+}
+
+
+def real_sections(eval_real_path, run, vocab):
+    """Metrics, tag quality and display rules of a model trained on real music (train_real.py)."""
+    test = C.read_json(eval_real_path)
+    val_path = eval_real_path[:-len(".json")] + ".val.json"
+    val = C.read_json(val_path)
+    key = next(k for k in test["results"] if os.path.abspath(resolve(k)).startswith(os.path.abspath(run)))
+    t, v = test["results"][key], val["results"][key]
+    quality, display = tag_quality_and_display(v["real"]["tag_groups"], t["real"]["tag_groups"])
+    others = {k: r["real"]["precision_at_10"]["model"] for k, r in test["results"].items() if k != key}
+    ts = C.read_json(os.path.join(run, "train_summary.json")) if os.path.exists(os.path.join(run, "train_summary.json")) else {}
+    return dict(
+        display=display, tag_quality=quality, tag_definitions=tag_definitions(),
+        metrics=dict(test_packages=t["real"], validation_packages=v["real"], protocol=test["protocol"],
+                     other_checkpoints_on_test=others or None),
+        synthetic=dict(this_model=t.get("synthetic_precision_at_10"),
+                       initial_model={k: r.get("synthetic_precision_at_10") for k, r in test["results"].items() if k != key}),
+        stage=dict(script="train_real.py", args=ts.get("args"), steps=ts.get("steps"), minutes=ts.get("minutes"),
+                   history=ts.get("history")))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", required=True)
@@ -43,7 +75,12 @@ def main():
     ap.add_argument("--bench")
     ap.add_argument("--out", required=True)
     ap.add_argument("--training-note", default="", help="free text recorded under training.note")
+    ap.add_argument("--eval-real", default="", help="evaluate_real.py output for the test packages (real-music metrics, "
+                    "tag quality); its validation twin <name>.val.json decides which tag groups are shown")
+    ap.add_argument("--previous", default="", help="the manifest of the model this one was initialised from: its "
+                    "training record is kept under training.initial_model")
     a = ap.parse_args()
+    previous = C.read_json(a.previous) if a.previous else None
     run = resolve(a.run)
     ck = torch.load(os.path.join(run, a.ckpt))
     cfg, vocab = ck["cfg"], ck["vocab"]
@@ -60,6 +97,10 @@ def main():
     groups = {}
     for i, t in enumerate(vocab):
         groups.setdefault(t.split(":", 1)[0] if ":" in t else "tag", []).append(i)
+    for g, d in tag_definitions().items():   # measured groups read low -> high (slow, medium, fast), not a-z
+        if g in groups:
+            order = {f"{g}:{c}": k for k, c in enumerate(d["classes"])}
+            groups[g].sort(key=lambda i: order.get(vocab[i], len(order)))
     corpus = None
     if meta["source"].startswith("mma corpus "):
         songs = C.read_json(os.path.join(C.CORPUS_ROOT, meta["source"][len("mma corpus "):], "songs.json"))
@@ -80,6 +121,10 @@ def main():
                           sf_GMbank="public domain (csound-soundfont; its copyright file: 'Public Domain in its license field')",
                           OPL3_FM_128M="GPL-3+ (opl3-soundfont)",
                           MuseScore_General_Lite="MIT (musescore-general-soundfont-small)"))
+    real = None
+    if meta["source"].startswith("real corpus "):
+        real = real_sections(a.eval_real, run, vocab)
+        real["corpus"] = real_corpus_section(meta["source"])
     onnx_id = "soundlike-encoder-" + sha[:12]
     bench = C.read_json(a.bench) if a.bench and os.path.exists(a.bench) else None
     fl = encoder_flops(cfg, C.FRAMES_PER_FRAGMENT)
@@ -106,6 +151,7 @@ def main():
                       description="sigmoid tag probabilities, order = tags")],
         embedding_size=cfg["hidden"], embedding_normalized=True, distance="cosine = 1 - dot (vectors are unit length)",
         tags=vocab, tag_groups={k: [vocab[i] for i in v] for k, v in groups.items()},
+        **({k: real[k] for k in ("display", "tag_quality", "tag_definitions")} if real else {}),
         architecture=dict(
             family="log-mel -> Conv1d(kernel 2, left pad 1)+ReLU x4 -> MaxPool1d -> LSTM -> embedding -> Linear -> "
                    "BatchNorm -> Sigmoid", **cfg,
@@ -113,7 +159,10 @@ def main():
             lstm_steps=C.FRAMES_PER_FRAGMENT // int(torch.tensor(cfg["pools"]).prod()),
             parameters=sum(v.numel() for k, v in ck["model"].items() if not k.endswith(("running_mean", "running_var", "num_batches_tracked"))),
             flops_per_fragment=fl),
-        training=dict(corpus=corpus, source=meta["source"], cache_splits=meta["splits"], aug_copies=meta["aug_copies"],
+        training=dict(corpus=corpus, real_corpus=real["corpus"] if real else None,
+                      initial_model=dict(id=previous["id"], training=previous["training"]) if previous else None,
+                      real_music_stage=real["stage"] if real else None,
+                      source=meta["source"], cache_splits=meta["splits"], aug_copies=meta["aug_copies"],
                       extra_caches=[dict(source=m["source"], cache_splits=m["splits"]) for m in extra_metas] or None,
                       initialised_from=args.get("init") or None,
                       weight_ensemble=dict(
@@ -126,13 +175,12 @@ def main():
                                     "time and frequency masks"),
                       steps=ts.get("steps", ck["step"]), epochs=ts.get("epochs"), minutes=ts.get("minutes"),
                       stopped_by=ts.get("stop"), best_validation=dict(metric=select, value=ck["best"]), checkpoint_step=ck["step"],
-                      seed=ck["args"]["seed"], batch=ck["args"]["batch"], lr=ck["args"]["lr"],
-                      optimizer="AdamW (wd 1e-4), warm-up + cosine",
-                      loss=loss_text(args),
-                      selection=("best validation fragment-radio precision@10" if select == "val_radio" else
-                                 "best validation macro ROC-AUC") + " (validation songs, training soundfonts)",
+                      seed=args["seed"], batch=args.get("batch") or 2 * args["packages"] * args["tracks_per_package"],
+                      lr=args["lr"], optimizer="AdamW (wd 1e-4), warm-up + cosine",
+                      loss=REAL_LOSS.format(**args) if real else loss_text(args),
+                      selection=SELECTION[select],
                       torch=torch.__version__, hardware="2 CPU cores, no GPU", note=a.training_note or None),
-        metrics=ev, speed=bench)
+        metrics=dict(real_music=real["metrics"], synthetic=real["synthetic"]) if real else ev, speed=bench)
     C.write_json(a.out, man)
     print(f"[manifest] {a.out}: id {onnx_id}")
 

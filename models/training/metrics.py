@@ -51,3 +51,28 @@ def radio_precision(emb, song, family, k=10, max_queries=4000, seed=0):
     p = np.concatenate(precs)
     return dict(precision=float(p.mean()), queries=int(len(q)), songs=int(len(songs)),
                 pick_distances=np.concatenate(dists))
+
+
+def song_radio_precision(emb, song, album, k=10):
+    """The app's song radio: for every song as the seed, the query is the sum of its fragment vectors (the sum of
+    cosine distances to all seed fragments is |S| - c . sum(s) for unit vectors), each other song scores by its
+    best fragment, the k best songs are the picks; precision@k = share of picks from the seed's album.
+
+    Returns dict(precision, per_seed [S], chance: the expected precision of random picks)."""
+    emb = l2n(emb.astype(np.float32))
+    songs, song_idx = np.unique(song, return_inverse=True)
+    album_of = np.empty(len(songs), dtype=object)
+    album_of[song_idx] = np.asarray(album)
+    queries = np.zeros((len(songs), emb.shape[1]), dtype=np.float32)
+    np.add.at(queries, song_idx, emb)
+    scores = queries @ emb.T                                     # [S, N]
+    best = np.full((len(songs), len(songs)), -np.inf, dtype=np.float32)
+    for s in range(len(songs)):
+        best[:, s] = scores[:, song_idx == s].max(1)
+    np.fill_diagonal(best, -np.inf)
+    k = min(k, len(songs) - 1)
+    top = np.argsort(-best, axis=1)[:, :k]
+    per_seed = (album_of[top] == album_of[:, None]).mean(1)
+    same = np.array([(album_of == a).sum() - 1 for a in album_of])
+    return dict(precision=float(per_seed.mean()), per_seed=per_seed, chance=float((same / (len(songs) - 1)).mean()),
+                songs=int(len(songs)))

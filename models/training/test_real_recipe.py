@@ -1,0 +1,144 @@
+"""Checks of the real-music stage's own logic: the measured tags on signals whose answer is known, the
+graded contrastive loss, the batch sampler and the song-radio metric on a real (tiny) real-music cache.
+
+  /usr/bin/python3 models/training/test_real_recipe.py REAL_CACHE_DIR      (ci_tiny.sh runs it)
+"""
+import os
+import sys
+import unittest
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import FRAGMENT_SAMPLES, SAMPLE_RATE  # noqa: E402
+from metrics import song_radio_precision  # noqa: E402
+from model import MelFrontend  # noqa: E402
+import signal_tags as ST  # noqa: E402
+from train_real import RealSplit, weighted_supcon  # noqa: E402
+
+CACHE = None
+FRONT = MelFrontend().eval()
+T = np.arange(FRAGMENT_SAMPLES) / SAMPLE_RATE
+
+
+def mel(x):
+    with torch.no_grad():
+        return FRONT(torch.from_numpy(np.asarray(x, dtype=np.float32))[None])
+
+
+def tone(freqs, amp=0.3):
+    return sum(amp / len(freqs) * np.sin(2 * np.pi * f * T) for f in freqs)
+
+
+class MeasuredTags(unittest.TestCase):
+    def test_loudness_is_db_relative_to_full_scale(self):
+        full = ST.measures(mel(np.sin(2 * np.pi * 1000 * T)))["loudness"].item()
+        quieter = ST.measures(mel(0.1 * np.sin(2 * np.pi * 1000 * T)))["loudness"].item()
+        self.assertAlmostEqual(full, 0.0, delta=0.5)
+        self.assertAlmostEqual(quieter, -20.0, delta=0.5)
+
+    def test_brightness_follows_the_spectral_centroid(self):
+        low = ST.measures(mel(tone([200, 300])))["brightness"].item()
+        high = ST.measures(mel(tone([3000, 5000])))["brightness"].item()
+        self.assertLess(low, 600)
+        self.assertGreater(high, 2500)
+
+    def test_clicks_are_percussive_and_a_held_chord_is_not(self):
+        clicks = np.zeros(FRAGMENT_SAMPLES)
+        rng = np.random.default_rng(0)
+        for start in range(0, FRAGMENT_SAMPLES - 400, SAMPLE_RATE // 4):
+            clicks[start:start + 400] = rng.standard_normal(400) * np.exp(-np.arange(400) / 60)
+        chord = tone([262, 330, 392])
+        self.assertGreater(ST.measures(mel(clicks))["percussion"].item(), 0.6)
+        self.assertLess(ST.measures(mel(chord))["percussion"].item(), 0.3)
+
+    def test_targets_are_one_class_per_group(self):
+        vocab = ST.signal_tag_names()
+        y, m = ST.signal_targets(mel(tone([440])), {t: i for i, t in enumerate(vocab)})
+        self.assertEqual(float(m.sum()), len(vocab))
+        self.assertEqual(float(y.sum()), len(ST.THRESHOLDS))
+
+    def test_tempo_reads_half_tempo_as_double(self):
+        self.assertEqual(ST.TEMPO_CLASSES[ST.tempo_class(62.0)][0], "medium")   # a tracker's half of 124
+        self.assertEqual(ST.TEMPO_CLASSES[ST.tempo_class(85.0)][0], "slow")
+        self.assertEqual(ST.TEMPO_CLASSES[ST.tempo_class(140.0)][0], "fast")
+
+    def test_beat_tracker_names_a_drum_track_tempo(self):
+        rng = np.random.default_rng(0)
+        x = 0.05 * rng.standard_normal(SAMPLE_RATE * 20).astype(np.float32)
+        for start in np.arange(0, 20, 0.5):                                  # a noise hit every beat at 120 bpm
+            i = int(start * SAMPLE_RATE)
+            x[i:i + 1500] += (rng.standard_normal(1500) * np.exp(-np.arange(1500) / 300)).astype(np.float32)
+        bpm = ST.local_tempo(ST.beat_times(x), 10.0)
+        self.assertTrue(abs(bpm - 120) < 3 or abs(bpm - 60) < 2, f"{bpm} bpm (aubio locks to 120 or its half)")
+        self.assertEqual(ST.TEMPO_CLASSES[ST.tempo_class(bpm)][0], "medium")
+
+    def test_mode_of_major_and_minor_triads(self):
+        c_major = np.zeros(12); c_major[[0, 4, 7]] = 1.0; c_major[[2, 5, 9, 11]] = 0.3
+        a_minor_h = np.zeros(12); a_minor_h[[9, 0, 4]] = 1.0; a_minor_h[[8, 11, 2]] = 0.4   # harmonic minor's G#
+        self.assertEqual(ST.mode_of(c_major)[0], 0)
+        self.assertEqual(ST.mode_of(a_minor_h)[0], 1)
+
+
+class GradedContrastive(unittest.TestCase):
+    def test_same_track_pairs_beat_album_pairs_beat_strangers(self):
+        track = torch.tensor([0, 0, 1, 1, 2, 2])
+        package = torch.tensor([0, 0, 0, 0, 1, 1])
+        base = torch.randn(3, 16)
+        tight = base[track] + 0.01 * torch.randn(6, 16)
+        shuffled = tight[torch.tensor([0, 2, 1, 4, 3, 5])]
+        self.assertLess(weighted_supcon(tight, track, package, 0.3, 0.1).item(),
+                        weighted_supcon(shuffled, track, package, 0.3, 0.1).item())
+
+    def test_album_weight_rewards_keeping_a_soundtrack_together(self):
+        torch.manual_seed(0)
+        track = torch.tensor([0, 0, 1, 1, 2, 2, 3, 3])
+        package = torch.tensor([0, 0, 0, 0, 1, 1, 1, 1])
+        albums = torch.randn(2, 16) * 3
+        together = (albums[package] + 0.3 * torch.randn(4, 16)[track]) + 0.05 * torch.randn(8, 16)
+        apart = torch.randn(4, 16)[track] * 3 + 0.05 * torch.randn(8, 16)
+        gap = {w: weighted_supcon(apart, track, package, w, 0.5).item() - weighted_supcon(together, track, package, w, 0.5).item()
+               for w in (0.0, 1.0)}
+        self.assertGreater(gap[1.0], gap[0.0])
+        self.assertGreater(gap[1.0], 0.0)
+
+
+class RealSplitSampling(unittest.TestCase):
+    def setUp(self):
+        self.split = RealSplit(CACHE, "train", ST.signal_tag_names())
+
+    def test_batch_pairs_two_moments_of_one_track(self):
+        idx, track, package = self.split.sample(np.random.default_rng(1), 2, 2)
+        self.assertEqual(len(idx), len(track))
+        for k in range(0, len(idx), 2):
+            a, b = self.split.clips[self.split.frag[idx[k], 1]], self.split.clips[self.split.frag[idx[k + 1], 1]]
+            self.assertEqual(a["song"], b["song"])
+            self.assertEqual(track[k], track[k + 1])
+            self.assertEqual(a["aug"], 0)
+            self.assertEqual(b["aug"], 1, "the second moment comes from the augmented copy")
+
+    def test_app_fragments_are_the_clean_copy_every_5_s(self):
+        idx = self.split.app_fragments()
+        for c in {int(c) for c in self.split.frag[idx, 1]}:
+            self.assertEqual(self.split.clips[c]["aug"], 0)
+            starts = np.sort(self.split.frag[idx][self.split.frag[idx, 1] == c][:, 0])
+            self.assertTrue(np.all(np.diff(starts) == 250))
+
+
+class SongRadio(unittest.TestCase):
+    def test_album_mates_found_by_summed_query(self):
+        rng = np.random.default_rng(0)
+        centres = rng.standard_normal((2, 8))
+        emb, song, album = [], [], []
+        for s in range(6):
+            for _ in range(4):
+                emb.append(centres[s // 3] + 0.1 * rng.standard_normal(8)); song.append(f"s{s}"); album.append(s // 3)
+        r = song_radio_precision(np.asarray(emb), np.asarray(song), np.asarray(album), k=2)
+        self.assertEqual(r["precision"], 1.0)
+        self.assertAlmostEqual(r["chance"], 2 / 5)
+
+
+if __name__ == "__main__":
+    CACHE = sys.argv.pop(1)
+    unittest.main(verbosity=1)
