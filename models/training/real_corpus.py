@@ -105,19 +105,39 @@ def fetch(pkg, root):
     return deb, tree
 
 
+FREE_FORM = [  # (pattern in a free-form copyright file, licence id), checked in this order
+    (r"Attribution[- ]?Share[- ]?Alike|by-sa/3\.0|paternity share alike", "CC-BY-SA-3.0"),
+    (r"Creative Commons Attribution 3\.0", "CC-BY-3.0"),
+    (r"GNU General Public License[^.]*?version 3|common-licenses/GPL-3", "GPL-3+"),
+    (r"GNU General Public License[^.]*?version 2|common-licenses/GPL-2", "GPL-2+"),
+    (r"GNU General Public License|common-licenses/GPL\b|licensed under the GPL", "GPL"),
+    (r"\bISC license", "ISC"),
+    (r"\bMIT license", "MIT"),
+    (r"\bBSD licensed|BSD license", "BSD"),
+]
+
+
 def licences(tree, pkg):
-    """The licence names of the package's copyright file (machine-readable format), in order of appearance."""
+    """The licence names of the package's copyright file: its License: fields (machine-readable format), else
+    the licences a free-form file names (FREE_FORM), in order of appearance."""
     path = os.path.join(tree, "usr/share/doc", pkg, "copyright")
     if not os.path.exists(path):
         return dict(licences=[], copyright_file=None)
     text = open(path, errors="replace").read()
     names = []
-    for m in re.finditer(r"^License:\s*(.+)$", text, re.M):
-        n = m.group(1).strip()
-        if n and n not in names:
-            names.append(n)
-    if not names:  # free-form copyright file: keep its first lines that name a licence
-        names = [ln.strip() for ln in text.splitlines() if re.search(r"licen[cs]e|GPL|Creative Commons|public domain", ln, re.I)][:3]
+    if re.search(r"^Format:", text, re.M):
+        for m in re.finditer(r"^License:\s*(.+)$", text, re.M):
+            n = m.group(1).strip()
+            if n and n not in names:
+                names.append(n)
+    else:
+        found = []
+        flat = " ".join(text.split())
+        for pattern, name in FREE_FORM:
+            m = re.search(pattern, flat, re.I)
+            if m and not (name == "GPL" and any(n.startswith("GPL-") for _, n in found)):
+                found.append((m.start(), name))
+        names = [n + " (free-form copyright file)" for _, n in sorted(found)]
     return dict(licences=names, copyright_file=f"/usr/share/doc/{pkg}/copyright")
 
 
@@ -184,7 +204,8 @@ def package_tracks(pkg, root, max_tracks):
     cache = os.path.join(root, "pkgs", pkg + ".json")
     if os.path.exists(cache) and max_tracks == 0:
         with open(cache) as f:
-            return json.load(f)
+            info = json.load(f)
+        return dict(info, **licences(os.path.join(root, "pkgs", pkg), pkg))
     deb, tree = fetch(pkg, root)
     info = dict(package=pkg, deb=os.path.basename(deb), split=PACKAGES[pkg][0], style=PACKAGES[pkg][1],
                 **licences(tree, pkg), tracks=[], skipped=[])

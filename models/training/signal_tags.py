@@ -18,11 +18,12 @@ from common import FFT_SIZE, FMAX, FMIN, HOP, MEL_BANDS, SAMPLE_RATE
 from model import _hz_to_mel_slaney, _mel_to_hz_slaney
 
 # group -> (measure, unit, class names low..high, thresholds between them). Thresholds: tertiles of the
-# real-music training fragments (real_cache.py prints them), rounded; the manifest states them.
+# real-music training fragments (`signal_tags.py CACHE` prints them: -13.4/-9.1 dB, 1404/2254 Hz, 0.447/0.612), rounded;
+# the manifest states them.
 THRESHOLDS = {
-    "loudness": ("mean mel-band power", "dB", ["quiet", "moderate", "loud"], [-27.0, -19.0]),
-    "brightness": ("spectral centroid of the magnitude spectrum", "Hz", ["dark", "balanced", "bright"], [1000.0, 1800.0]),
-    "percussion": ("percussive share of the energy", "", ["soft", "moderate", "strong"], [0.30, 0.42]),
+    "loudness": ("mean mel-band energy", "dB", ["quiet", "moderate", "loud"], [-13.0, -9.0]),
+    "brightness": ("spectral centroid of the magnitude spectrum", "Hz", ["dark", "balanced", "bright"], [1400.0, 2250.0]),
+    "percussion": ("percussive share of the energy", "", ["soft", "moderate", "strong"], [0.45, 0.6]),
 }
 TEMPO_CLASSES = (("slow", 90.0), ("medium", 130.0), ("fast", float("inf")))  # same bins as the synthetic corpus
 
@@ -31,12 +32,6 @@ MEL_CENTRES = torch.tensor(_edges[1:-1], dtype=torch.float32)
 # Slaney-normalised mel bands hold power per Hz: times its width, a band's value becomes its energy.
 MEL_WIDTHS = torch.tensor((_edges[2:] - _edges[:-2]) / 2, dtype=torch.float32)
 MEL_CENTRE_LOG2 = torch.log2(MEL_CENTRES / 1000.0)   # octaves from 1 kHz, for spectral-tilt augmentation
-
-
-def _median(x, k, dim):
-    """Running median of x [B, 1, M, T] over k values along dim 2 (frequency) or 3 (time), edges replicated."""
-    pad = (k // 2, k // 2, 0, 0) if dim == 3 else (0, 0, k // 2, k // 2)
-    return F.pad(x, pad, mode="replicate").unfold(dim, k, 1).median(-1).values
 
 
 _FULL_SCALE = []
@@ -61,20 +56,41 @@ def tempo_class(bpm):
     return next(j for j, (_, hi) in enumerate(TEMPO_CLASSES) if bpm < hi)
 
 
+def percussive_frames(logmel_frames):
+    """Median-filter harmonic/percussive separation of one clip's mel energy [T, M] (17 frames along time keep
+    sustained partials, 9 bands along frequency keep broadband hits): per frame (energy, percussive energy)."""
+    from scipy.ndimage import median_filter
+    p = np.exp(np.asarray(logmel_frames, dtype=np.float32)) * MEL_WIDTHS.numpy()[None, :]
+    harm = median_filter(p, size=(17, 1), mode="nearest")
+    perc = median_filter(p, size=(1, 9), mode="nearest")
+    mask = perc ** 2 / (harm ** 2 + perc ** 2 + 1e-20)
+    return np.stack([p.sum(1), (mask * p).sum(1)], 1).astype(np.float32)
+
+
+def percussion_of(cumulative, starts, length):
+    """Percussive share of each fragment [start, start + length) from the running sums (np.cumsum with a leading
+    zero row) of a percussive_frames table."""
+    tot = cumulative[starts + length] - cumulative[starts]
+    return (tot[:, 1] / np.maximum(tot[:, 0], 1e-10)).astype(np.float32)
+
+
+def cumulative(frames_table):
+    return np.concatenate([np.zeros((1, 2), np.float64), np.cumsum(frames_table, 0, dtype=np.float64)])
+
+
 @torch.no_grad()
-def measures(logmel):
-    """log-mel [B, M, T] -> dict of [B] tensors: loudness (dB), brightness (Hz), percussion (0..1)."""
+def measures(logmel, percussion=None):
+    """log-mel [B, M, T] -> dict of [B] tensors: loudness (dB), brightness (Hz), percussion (0..1).
+    percussion: the fragments' shares when already known (from a clip-wise table), else separated here."""
     p = torch.exp(logmel.float()) * MEL_WIDTHS[None, :, None]      # energy per mel band
     frame_e = p.sum(1)                                              # [B, T]
     loud = 10.0 * torch.log10(frame_e.mean(1) + 1e-10) - full_scale_db()
     mag = torch.exp(0.5 * logmel.float()) * MEL_WIDTHS[None, :, None]   # magnitude, as librosa's centroid
     cent = (mag * MEL_CENTRES[None, :, None]).sum(1) / (mag.sum(1) + 1e-10)
     bright = (cent * frame_e).sum(1) / (frame_e.sum(1) + 1e-10)
-    harm = _median(p[:, None], 17, 3)[:, 0]                         # along time: sustained partials
-    perc = _median(p[:, None], 9, 2)[:, 0]                          # along frequency: broadband hits
-    mask = perc ** 2 / (harm ** 2 + perc ** 2 + 1e-20)
-    percussion = (mask * p).sum((1, 2)) / (p.sum((1, 2)) + 1e-10)
-    return dict(loudness=loud, brightness=bright, percussion=percussion)
+    if percussion is None:
+        percussion = [percussion_of(cumulative(percussive_frames(m.T.numpy())), np.array([0]), m.shape[1])[0] for m in logmel]
+    return dict(loudness=loud, brightness=bright, percussion=torch.as_tensor(np.asarray(percussion, dtype=np.float32)))
 
 
 def classes(values, group):
@@ -87,12 +103,12 @@ def signal_tag_names():
     return [f"{g}:{c}" for g, (_, _, names, _) in THRESHOLDS.items() for c in names]
 
 
-def signal_targets(logmel, vocab_index):
+def signal_targets(logmel, vocab_index, percussion=None):
     """[B, len(vocab)] one-hot targets of the log-mel groups + [B, len(vocab)] mask (1 where known)."""
     B = logmel.shape[0]
     n = len(vocab_index)
     y, m = torch.zeros(B, n), torch.zeros(B, n)
-    for g, v in measures(logmel).items():
+    for g, v in measures(logmel, percussion).items():
         names = THRESHOLDS[g][2]
         if f"{g}:{names[0]}" not in vocab_index:   # a model without this group (e.g. the shipped one)
             continue

@@ -109,7 +109,7 @@ class RealSplitSampling(unittest.TestCase):
         self.split = RealSplit(CACHE, "train", ST.signal_tag_names())
 
     def test_batch_pairs_two_moments_of_one_track(self):
-        idx, track, package = self.split.sample(np.random.default_rng(1), 2, 2)
+        idx, track, package = self.split.sample(np.random.default_rng(1), 2, 2, aug_pair_prob=1.0)
         self.assertEqual(len(idx), len(track))
         for k in range(0, len(idx), 2):
             a, b = self.split.clips[self.split.frag[idx[k], 1]], self.split.clips[self.split.frag[idx[k + 1], 1]]

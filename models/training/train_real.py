@@ -46,6 +46,7 @@ class RealSplit(Split):
         for i, c in enumerate(clip):
             self.clip_frags.setdefault(int(c), []).append(i)
         self.clip_frags = {c: np.asarray(v) for c, v in self.clip_frags.items()}
+        self.perc_cumulative = ST.cumulative(self._percussion_table(cache, split))
         self.track_clips, self.package_tracks = {}, {}
         for c, info in enumerate(self.clips):
             if c in self.clip_frags:
@@ -53,6 +54,22 @@ class RealSplit(Split):
         self.track_id = {song: i for i, song in enumerate(self.track_clips)}
         for song, cs in self.track_clips.items():
             self.package_tracks.setdefault(self.clips[cs[0]]["package"], []).append(song)
+
+    def _percussion_table(self, cache, split):
+        """Per mel frame (energy, percussive energy), separated clip by clip; computed once, kept in the cache."""
+        path = os.path.join(cache, f"{split}_perc.npy")
+        if os.path.exists(path):
+            return np.load(path)
+        table = np.zeros((len(self.mel), 2), dtype=np.float32)
+        for idx in self.clip_frags.values():
+            lo, hi = int(self.frag[idx[0], 0]), int(self.frag[idx[-1], 0]) + FRAMES_PER_FRAGMENT
+            table[lo:hi] = ST.percussive_frames(self.mel[lo:hi])
+        np.save(path + ".tmp.npy", table)
+        os.replace(path + ".tmp.npy", path)
+        return table
+
+    def percussion(self, idx):
+        return ST.percussion_of(self.perc_cumulative, self.frag[idx, 0], FRAMES_PER_FRAGMENT)
 
     def app_fragments(self):
         """Indices of the fragments the app would analyse: clean copies, one every 5 s from the start."""
@@ -63,8 +80,9 @@ class RealSplit(Split):
                 keep.extend(idx[starts % APP_STEP_FRAMES == 0])
         return np.sort(np.asarray(keep))
 
-    def sample(self, rng, n_packages, per_package):
-        """(fragment indices, track id per fragment, package id per fragment): 2 moments per track."""
+    def sample(self, rng, n_packages, per_package, aug_pair_prob=0.25):
+        """(fragment indices, track id per fragment, package id per fragment): 2 moments per track, the second
+        from the track's augmented copy with probability aug_pair_prob."""
         pkgs = [p for p, t in self.package_tracks.items() if len(t) >= 2]
         chosen = rng.choice(len(pkgs), size=min(n_packages, len(pkgs)), replace=False)
         idx, track, package = [], [], []
@@ -73,7 +91,7 @@ class RealSplit(Split):
             for ti in rng.choice(len(tracks), size=min(per_package, len(tracks)), replace=False):
                 clips = self.track_clips[tracks[ti]]
                 a_frags = self.clip_frags[clips[0]]
-                b_frags = self.clip_frags[clips[-1]]           # the augmented copy when there is one
+                b_frags = self.clip_frags[clips[-1] if rng.random() < aug_pair_prob else clips[0]]
                 a = a_frags[rng.integers(len(a_frags))]
                 b = b_frags[rng.integers(len(b_frags))]
                 pos_a = self.frag[a, 0] - self.frag[a_frags[0], 0]
@@ -100,11 +118,12 @@ def weighted_supcon(emb, track, package, album_weight, temperature):
     return (-(log_prob * w).sum(1) / w.sum(1).clamp(min=1e-6))[w.sum(1) > 0].mean()
 
 
-def mel_augment(x, g):
-    """Per-fragment log-gain and spectral tilt (labels are measured after these), then time/freq masks."""
+def mel_augment(x, g, gain_db, tilt_db):
+    """Per-fragment gain and spectral tilt (labels are measured after these). Kept mild: a soundtrack's
+    mastering (its level and spectral balance) is part of what makes its tracks sound alike."""
     B, M, T = x.shape
-    x = x + (torch.rand(B, 1, 1, generator=g) * 2 - 1) * 1.2                        # +-5 dB
-    tilt = (torch.rand(B, 1, 1, generator=g) * 2 - 1) * 3.0                          # +-3 dB/octave
+    x = x + (torch.rand(B, 1, 1, generator=g) * 2 - 1) * gain_db * (math.log(10) / 10)
+    tilt = (torch.rand(B, 1, 1, generator=g) * 2 - 1) * tilt_db                      # dB per octave
     x = x + tilt * ST.MEL_CENTRE_LOG2[None, :, None] * (math.log(10) / 10)
     return x
 
@@ -122,7 +141,7 @@ def mask_augment(x, g):
 
 def real_tag_targets(split, idx, logmel, vocab_index):
     """Targets + mask over the whole vocabulary: signal groups always, tempo/mode where measured."""
-    y, m = ST.signal_targets(logmel, vocab_index)
+    y, m = ST.signal_targets(logmel, vocab_index, split.percussion(idx))
     lab = split.lab[idx]
     for k, (bpm, mode) in enumerate(lab):
         if np.isfinite(bpm) and "tempo:slow" in vocab_index:
@@ -215,6 +234,10 @@ def main():
     ap.add_argument("--contrastive", type=float, default=1.0)
     ap.add_argument("--tags", type=float, default=1.0, help="weight of the measured-tag loss")
     ap.add_argument("--distill", type=float, default=1.0, help="weight of keeping the initial tags' outputs")
+    ap.add_argument("--aug-pair-prob", type=float, default=0.25,
+                    help="share of pairs whose second moment comes from the waveform-augmented copy")
+    ap.add_argument("--gain-db", type=float, default=3.0, help="per-fragment gain augmentation, +- dB")
+    ap.add_argument("--tilt-db", type=float, default=1.0, help="per-fragment spectral tilt augmentation, +- dB/octave")
     ap.add_argument("--eval-every", type=int, default=250)
     ap.add_argument("--threads", type=int, default=2)
     a = ap.parse_args()
@@ -264,9 +287,9 @@ def main():
     stop = "steps"
     while step < a.steps:
         rng = np.random.default_rng(a.seed * 1000003 + step)   # the same batches after --resume
-        idx, track, package = train.sample(rng, a.packages, a.tracks_per_package)
+        idx, track, package = train.sample(rng, a.packages, a.tracks_per_package, a.aug_pair_prob)
         x, _ = train.batch(idx)
-        x = mel_augment(x, g)
+        x = mel_augment(x, g, a.gain_db, a.tilt_db)
         y, m = real_tag_targets(train, idx, x, index)
         x = mask_augment(x, g)
         model.train()
