@@ -37,7 +37,8 @@ $PY "$HERE/train_real.py" --init "$WORK/wise/a0.5/best.pt" --real "$WORK/real-ca
   --steps 6 --eval-every 3 --packages 2 --tracks-per-package 2 --resume
 $PY "$HERE/wise.py" --base "$WORK/wise/a0.5/best.pt" --tuned "$WORK/real/best.pt" --alphas 0.5 --out-dir "$WORK/real-wise" \
   --synthetic "$WORK/cache"
-RUN="$WORK/real-wise/a0.5"
+$PY "$HERE/fit_head.py" --ckpt "$WORK/real-wise/a0.5/best.pt" --out "$WORK/real-probe/best.pt"
+RUN="$WORK/real-probe"
 # the validation run decides which tag groups the manifest shows; the test run confirms and reports
 $PY "$HERE/evaluate_real.py" --ckpt "$RUN/best.pt" "$WORK/wise/a0.5/best.pt" --real "$WORK/real-cache" \
   --synthetic "$WORK/cache" --split val --out "$RUN/eval_real.val.json"

@@ -47,7 +47,7 @@ SELECTION = {
 }
 
 
-def real_sections(eval_real_path, run, vocab):
+def real_sections(eval_real_path, run, summary_dir, probe):
     """Metrics, tag quality and display rules of a model trained on real music (train_real.py)."""
     test = C.read_json(eval_real_path)
     val_path = eval_real_path[:-len(".json")] + ".val.json"
@@ -56,7 +56,8 @@ def real_sections(eval_real_path, run, vocab):
     t, v = test["results"][key], val["results"][key]
     quality, display = tag_quality_and_display(v["real"]["tag_groups"], t["real"]["tag_groups"])
     others = {k: r["real"]["precision_at_10"]["model"] for k, r in test["results"].items() if k != key}
-    ts = C.read_json(os.path.join(run, "train_summary.json")) if os.path.exists(os.path.join(run, "train_summary.json")) else {}
+    path = os.path.join(summary_dir, "train_summary.json")
+    ts = C.read_json(path) if os.path.exists(path) else {}
     return dict(
         display=display, tag_quality=quality, tag_definitions=tag_definitions(),
         metrics=dict(test_packages=t["real"], validation_packages=v["real"], protocol=test["protocol"],
@@ -64,7 +65,10 @@ def real_sections(eval_real_path, run, vocab):
         synthetic=dict(this_model=t.get("synthetic_precision_at_10"),
                        initial_model={k: r.get("synthetic_precision_at_10") for k, r in test["results"].items() if k != key}),
         stage=dict(script="train_real.py", args=ts.get("args"), steps=ts.get("steps"), minutes=ts.get("minutes"),
-                   history=ts.get("history")))
+                   history=ts.get("history"),
+                   tag_layer_probe=dict(method="fit_head.py: one-vs-rest logistic regressions of each measured class on "
+                                               "the frozen fragment vectors; kept per group where it beat the joint head "
+                                               "on the validation packages", groups=probe["groups"]) if probe else None))
 
 
 def main():
@@ -123,7 +127,7 @@ def main():
                           MuseScore_General_Lite="MIT (musescore-general-soundfont-small)"))
     real = None
     if meta["source"].startswith("real corpus "):
-        real = real_sections(a.eval_real, run, vocab)
+        real = real_sections(a.eval_real, run, summary_dir, ck.get("probe"))
         real["corpus"] = real_corpus_section(meta["source"])
     onnx_id = "soundlike-encoder-" + sha[:12]
     bench = C.read_json(a.bench) if a.bench and os.path.exists(a.bench) else None

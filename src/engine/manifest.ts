@@ -155,6 +155,15 @@ export function mapColouring(manifest: Pick<ModelManifest, 'tags' | 'tag_groups'
   return { group, classes: manifest.tag_groups?.[group] ?? manifest.tags.filter((t) => t.startsWith(`${group}:`)) };
 }
 
+/**
+ * The tag groups a pick's explanation may show, or null for a manifest without `display` (every stored
+ * tag, as before). Applied where explanations are built too, so tags stored under an earlier rule for the
+ * same model (the display section changed, the weights did not) never reach the user.
+ */
+export function shownTagGroups(manifest: Pick<ModelManifest, 'display'>): string[] | null {
+  return manifest.display ? [...manifest.display.groups] : null;
+}
+
 /** The model's identity as its manifest states it (no hashing, no session): for status and versioning. */
 export async function readManifestIdentity(manifestPath: string): Promise<{ sha256: string; featureVersion: number } | null> {
   try {

@@ -39,6 +39,8 @@ export interface ModelInfo {
   stepSec: number;
   /** What this model's manifest says the sonic map is coloured by: the same manifest that tagged the fragments. */
   mapColouring: MapColouring;
+  /** The tag groups explanations may show (manifest `display.groups`), null = every stored tag (older manifests). */
+  shownTagGroups: string[] | null;
 }
 
 export type FromWorker =

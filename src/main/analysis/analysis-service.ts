@@ -86,6 +86,11 @@ export class AnalysisServiceImpl implements AnalysisService {
     return (this.model ??= await this.engine.start()).mapColouring;
   }
 
+  /** The tag groups explanations may show (null: all); loads the model if needed (MODEL_UNAVAILABLE). */
+  async shownTagGroups(): Promise<string[] | null> {
+    return (this.model ??= await this.engine.start()).shownTagGroups;
+  }
+
   async getAnalysisStatus(): Promise<AnalysisStatus> {
     const version = await this.version();
     const counts = version ? this.db.analysis.counts(version) : { total: this.db.tracks.count(), done: 0, failed: 0, pending: this.db.tracks.count(), fragments: 0, outdated: 0 };

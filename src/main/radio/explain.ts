@@ -8,8 +8,14 @@ function dot(a: Float32Array, b: Float32Array): number {
   return s;
 }
 
-function moment(f: FragmentRow): FragmentMoment {
-  return { trackId: f.trackId, startSec: round(f.startSec), endSec: round(f.endSec), tags: f.tags };
+/** Keeps the tags of the shown groups (null: all tags, for a manifest without a display section). */
+export function shownTags<T extends { tag: string }>(tags: readonly T[], groups: readonly string[] | null): T[] {
+  if (groups === null) return [...tags];
+  return tags.filter((t) => groups.includes(t.tag.slice(0, Math.max(0, t.tag.indexOf(':')))));
+}
+
+function moment(f: FragmentRow, groups: readonly string[] | null): FragmentMoment {
+  return { trackId: f.trackId, startSec: round(f.startSec), endSec: round(f.endSec), tags: shownTags(f.tags, groups) };
 }
 
 function round(x: number, digits = 3): number {
@@ -22,15 +28,19 @@ export function cosineDistance(a: Float32Array, b: Float32Array): number {
   return Math.max(0, 1 - dot(a, b));
 }
 
-export function explainPick(pick: FragmentRow, seeds: FragmentRow[], shown = 2): PickExplanation {
+/**
+ * A pick's explanation: its moment, the `shown` closest seed moments, the distances, and the tags in common.
+ * Only tags of `tagGroups` appear (the manifest's shown groups; null = every stored tag).
+ */
+export function explainPick(pick: FragmentRow, seeds: FragmentRow[], tagGroups: readonly string[] | null, shown = 2): PickExplanation {
   const distances = seeds.map((s) => ({ seed: s, distance: cosineDistance(pick.vector, s.vector) }));
   const distanceSum = distances.reduce((sum, d) => sum + d.distance, 0);
   const closest = [...distances].sort((a, b) => a.distance - b.distance || a.seed.id - b.seed.id).slice(0, shown);
-  const pickTags = new Set(pick.tags.map((t) => t.tag));
-  const tagsInCommon = closest.length ? closest[0].seed.tags.map((t) => t.tag).filter((t) => pickTags.has(t)) : [];
+  const pickTags = new Set(shownTags(pick.tags, tagGroups).map((t) => t.tag));
+  const tagsInCommon = closest.length ? shownTags(closest[0].seed.tags, tagGroups).map((t) => t.tag).filter((t) => pickTags.has(t)) : [];
   return {
-    pick: moment(pick),
-    seeds: closest.map(({ seed, distance }) => ({ ...moment(seed), distance: round(distance, 4) })),
+    pick: moment(pick, tagGroups),
+    seeds: closest.map(({ seed, distance }) => ({ ...moment(seed, tagGroups), distance: round(distance, 4) })),
     distanceSum: round(distanceSum, 4),
     distance: round(seeds.length ? distanceSum / seeds.length : 0, 4),
     tagsInCommon,

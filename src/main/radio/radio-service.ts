@@ -238,9 +238,10 @@ export class RadioServiceImpl implements RadioService {
       if (picks.length >= options.count || hits.fragmentIds.length < k) break;
       k *= 4;
     }
+    const tagGroups = await analysis.shownTagGroups();
     return picks.flatMap((c) => {
       const fragment = db.analysis.fragment(c.fragmentId);
-      return fragment ? [{ trackId: c.trackId, explanation: explainPick(fragment, seeds) }] : [];
+      return fragment ? [{ trackId: c.trackId, explanation: explainPick(fragment, seeds, tagGroups) }] : [];
     });
   }
 

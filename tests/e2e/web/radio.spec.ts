@@ -5,7 +5,7 @@
  * that second). Needs models/manifest.json, or another model named by $SOUNDLIKE_MODEL (the host
  * inherits the environment); skipped, saying so, without one.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { demoAudioFiles, DEMO_LIBRARY } from '../support/demo-library';
@@ -14,6 +14,8 @@ import { startHost, type RunningHost } from '../support/web-host';
 const ARTIFACTS = 'test-results/screenshots';
 const MODEL = process.env.SOUNDLIKE_MODEL ? resolve(process.env.SOUNDLIKE_MODEL) : resolve('models/manifest.json');
 const HAS_MODEL = existsSync(MODEL);
+/** The tag groups the model's manifest lets the why-panel show (null: a manifest without a display rule). */
+const SHOWN_GROUPS: string[] | null = HAS_MODEL ? (JSON.parse(readFileSync(MODEL, 'utf8')) as { display?: { groups: string[] } }).display?.groups ?? null : null;
 /** How far the audio clock may be from a moment's start right after the click (decode, seek, start). */
 const SEEK_TOLERANCE_SEC = 1.5;
 
@@ -99,6 +101,12 @@ test('scan, analyse, play similar, see why, and listen to the matched moments', 
     await expect(why.getByTestId('why-distance')).toHaveText(/sounds (very close|close|related)/);
     await expect(why.getByTestId('why-distance')).toHaveAttribute('title', /distance \d\.\d{3}/);
     await expect(why.getByTestId('why-seed').first()).toHaveAttribute('data-track-id', seedId);
+  }
+  // Tags are facts or absent: only the manifest's shown groups appear, and with none a sentence says why.
+  const chips = await why.locator('.tag-chips li').evaluateAll((els) => els.map((e) => (e.getAttribute('title') ?? e.textContent ?? '').trim()));
+  if (SHOWN_GROUPS !== null && SHOWN_GROUPS.length === 0) {
+    expect(chips).toEqual([]);
+    await expect(why.getByTestId('no-tags-in-common')).toContainText('measured right on real music');
   }
   // The strips draw each song's loudness outline (ffmpeg is there: the analysis needed it).
   await expect(why.getByTestId('moment-strip').first()).toHaveClass(/with-wave/);

@@ -5,17 +5,23 @@ export function MapLegend({ model, onHighlight, pathLength }: { model: MapModel;
   const { legend, colours } = model.colouring;
   return (
     <aside className="map-legend" aria-label="Legend" data-testid="map-legend">
-      <h3>{model.map.colourGroup ? `Colour: ${model.map.colourGroup}` : 'Colour'}</h3>
-      <ul>
-        {legend.map((entry) => (
-          <li key={entry.label} onMouseEnter={() => onHighlight(colours.indexOf(entry.colour))} onMouseLeave={() => onHighlight(null)}
-            data-testid="map-legend-entry">
-            <span className="swatch" style={{ background: entry.colour }} />
-            <span className="legend-label">{entry.label}</span>
-            <span className="legend-count">{entry.count.toLocaleString('en-US')}</span>
-          </li>
-        ))}
-      </ul>
+      <h3>{model.map.colourGroup ? `Colour: ${model.map.colourGroup}` : 'Not coloured'}</h3>
+      {model.map.colourGroup ? (
+        <ul>
+          {legend.map((entry) => (
+            <li key={entry.label} onMouseEnter={() => onHighlight(colours.indexOf(entry.colour))} onMouseLeave={() => onHighlight(null)}
+              data-testid="map-legend-entry">
+              <span className="swatch" style={{ background: entry.colour }} />
+              <span className="legend-label">{entry.label}</span>
+              <span className="legend-count">{entry.count.toLocaleString('en-US')}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted small" data-testid="map-uncoloured">
+          No tag of this sound model is right often enough on real music to colour the map by it.
+        </p>
+      )}
       <p className="muted small">Songs that sound alike lie close together. Hover a dot to see the song; click it to play it or start a radio from it. Scroll to zoom, drag to move.</p>
       {pathLength > 0 ? (
         <p className="muted small legend-path"><span className="path-swatch" /> The radio in your queue: its seed songs (white rings), then its {pathLength} picks, numbered by their place in the queue.</p>

@@ -73,7 +73,9 @@ export function WhyPanel({ item, explanation, playing, playingItemId }: WhyPanel
         <span className="why-role">In common</span>
         {explanation.tagsInCommon.length
           ? <TagChips tags={explanation.tagsInCommon.map((tag) => ({ tag }))} testId="tags-in-common" />
-          : <span className="muted small">No predicted tags in common: the match is in the sound itself.</span>}
+          : <span className="muted small" data-testid="no-tags-in-common">{explanation.pick.tags.length || explanation.seeds.some((s) => s.tags.length)
+            ? 'No predicted tags in common: the match is in the sound itself.'
+            : 'No tags: this sound model shows only tags that were measured right on real music. The match is in the sound itself.'}</span>}
       </div>
       <div className="why-actions">
         <button type="button" className="btn small" data-testid="listen-pick-moment"
