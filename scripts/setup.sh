@@ -5,11 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # ffmpeg: decoding. libfaiss-dev + libopenblas0-pthread: faiss-node is built against them.
-# chromium: the browser the end-to-end tests drive. python3-*: training recipe and model parity tests.
+# chromium: the browser the end-to-end tests drive. python3-*: training recipe and model parity tests
+# (python3-aubio: the beat tracker behind the real-music tempo labels).
 # mma, fluidsynth and soundfonts: the training corpus and the demo library are rendered from MIDI.
 # build-essential/python3: node-gyp builds better-sqlite3 and faiss-node.
 PACKAGES=(ffmpeg libfaiss-dev libopenblas0-pthread chromium build-essential python3 \
-  python3-torch python3-numpy python3-scipy python3-soundfile python3-onnx \
+  python3-torch python3-numpy python3-scipy python3-soundfile python3-onnx python3-aubio \
   mma fluidsynth fluid-soundfont-gm timgm6mb-soundfont csound-soundfont opl3-soundfont musescore-general-soundfont-small)
 
 missing=()
