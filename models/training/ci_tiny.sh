@@ -32,9 +32,11 @@ $PY "$HERE/real_corpus.py" --name "$REAL" --packages heroes-sound-tracks,tecnoba
 $PY "$HERE/real_cache.py" --corpus "$REAL" --out "$WORK/real-cache" --aug-copies 1 --jobs 2
 $PY "$HERE/test_real_recipe.py" "$WORK/real-cache"
 $PY "$HERE/train_real.py" --init "$WORK/wise/a0.5/best.pt" --real "$WORK/real-cache" --run "$WORK/real" \
-  --steps 4 --eval-every 2 --packages 2 --tracks-per-package 2
+  --steps 4 --eval-every 2 --packages 2 --tracks-per-package 2 --synthetic "$WORK/cache" --synthetic-batch 4 \
+  --synthetic-val "$WORK/cache"
 $PY "$HERE/train_real.py" --init "$WORK/wise/a0.5/best.pt" --real "$WORK/real-cache" --run "$WORK/real" \
-  --steps 6 --eval-every 3 --packages 2 --tracks-per-package 2 --resume
+  --steps 6 --eval-every 3 --packages 2 --tracks-per-package 2 --synthetic "$WORK/cache" --synthetic-batch 4 \
+  --synthetic-val "$WORK/cache" --resume
 $PY "$HERE/wise.py" --base "$WORK/wise/a0.5/best.pt" --tuned "$WORK/real/best.pt" --alphas 0.5 --out-dir "$WORK/real-wise" \
   --synthetic "$WORK/cache"
 $PY "$HERE/fit_head.py" --ckpt "$WORK/real-wise/a0.5/best.pt" --out "$WORK/real-probe/best.pt"

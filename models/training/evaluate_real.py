@@ -82,10 +82,10 @@ def mfcc_stats_of_train(cache, vocab):
     return dict(frag_mu=fm.mean(0), frag_sd=fm.std(0) + 1e-6, track_mu=tm.mean(0), track_sd=tm.std(0) + 1e-6)
 
 
-def synthetic_metrics(model, vocab, cache):
+def synthetic_metrics(model, vocab, cache, splits=("test", "test-unseen", "val")):
     out = {}
     for split, name in (("test", "overall"), ("test-unseen", "unseen_soundfont"), ("val", "validation")):
-        if not os.path.exists(os.path.join(cache, f"{split}_frag.npy")):
+        if split not in splits or not os.path.exists(os.path.join(cache, f"{split}_frag.npy")):
             continue
         s = Split(cache, split, vocab)
         idx = np.arange(len(s))

@@ -49,6 +49,7 @@ SELECTION = {
 
 def real_sections(eval_real_path, run, summary_dir, probe):
     """Metrics, tag quality and display rules of a model trained on real music (train_real.py)."""
+    eval_real_path = resolve(eval_real_path)
     test = C.read_json(eval_real_path)
     val_path = eval_real_path[:-len(".json")] + ".val.json"
     val = C.read_json(val_path)

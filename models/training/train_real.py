@@ -30,7 +30,7 @@ from common import FRAMES_PER_FRAGMENT, FRAMES_PER_SECOND, read_json, seed_every
 from metrics import song_radio_precision  # noqa: E402
 from model import Encoder  # noqa: E402
 import signal_tags as ST  # noqa: E402
-from train import Split, resolve  # noqa: E402
+from train import Split, resolve, spec_augment, supcon_loss  # noqa: E402
 
 APP_STEP_FRAMES = 5 * FRAMES_PER_SECOND   # the app analyses a fragment every 5 s
 
@@ -238,6 +238,12 @@ def main():
                     help="share of pairs whose second moment comes from the waveform-augmented copy")
     ap.add_argument("--gain-db", type=float, default=3.0, help="per-fragment gain augmentation, +- dB")
     ap.add_argument("--tilt-db", type=float, default=1.0, help="per-fragment spectral tilt augmentation, +- dB/octave")
+    ap.add_argument("--synthetic", default="", help="synthetic feature caches (comma list, build_cache.py) trained in the "
+                    "same steps: their tags, and stage 2's contrastive loss over style families on aligned "
+                    "cross-soundfont pairs, so the synthetic structure is kept rather than overwritten")
+    ap.add_argument("--synthetic-batch", type=int, default=16, help="synthetic fragments per step (plus their partners)")
+    ap.add_argument("--supcon", type=float, default=0.3, help="weight of the synthetic style-family contrastive loss")
+    ap.add_argument("--synthetic-val", default="", help="synthetic cache with a 'val' split, reported at each evaluation")
     ap.add_argument("--eval-every", type=int, default=250)
     ap.add_argument("--threads", type=int, default=2)
     a = ap.parse_args()
@@ -259,6 +265,11 @@ def main():
     train = RealSplit(cache, "train", vocab)
     val = RealSplit(cache, "val", vocab)
     val_idx = val.app_fragments()
+    syn = Split([resolve(c) for c in a.synthetic.split(",")], "train", vocab) if a.synthetic else None
+    syn_cols = None
+    if syn is not None:
+        syn_vocab = set(read_json(os.path.join(resolve(a.synthetic.split(",")[0]), "meta.json"))["vocab"])
+        syn_cols = [i for i, t in enumerate(vocab) if t in syn_vocab]
     opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, (s + 1) / a.warmup) * 0.5 * (1 + math.cos(math.pi * min(1.0, s / a.steps))))
@@ -300,6 +311,15 @@ def main():
         tag = (F.binary_cross_entropy_with_logits(logits, y, reduction="none") * m).sum() / m.sum().clamp(min=1)
         keep = F.binary_cross_entropy_with_logits(logits[:, kept], torch.sigmoid(t_logits[:, kept]))
         loss = a.contrastive * con + a.tags * tag + a.distill * keep
+        if syn is not None:
+            sidx = rng.choice(len(syn), a.synthetic_batch, replace=False)
+            sidx = np.concatenate([sidx, syn.aligned_partners(sidx, rng)])
+            sx, sy = syn.batch(sidx)
+            semb, slogits = model(spec_augment(sx, g))
+            syn_loss = (F.binary_cross_entropy_with_logits(slogits[:, syn_cols], sy[:, syn_cols])
+                        + a.supcon * supcon_loss(semb, syn.class_ids(sidx, "family"), 0.1))
+            loss = loss + syn_loss
+            seen += len(sidx)
         opt.zero_grad(); loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
         opt.step(); sched.step(); step += 1; seen += len(idx)
@@ -308,10 +328,15 @@ def main():
                   f"keep {keep.item():.4f}) lr {sched.get_last_lr()[0]:.2e} {seen / (time.time() - t_rate):.0f} frag/s", flush=True)
         if step % a.eval_every == 0 or step == a.steps:
             radio, acc = validate(model, val, vocab, val_idx)
+            syn_val = None
+            if a.synthetic_val:
+                from evaluate_real import synthetic_metrics
+                syn_val = synthetic_metrics(model.eval(), vocab, resolve(a.synthetic_val), splits=("val",)).get("validation")
             history.append(dict(step=step, loss=float(loss.item()), val_real_radio=radio, val_tags=acc,
-                                minutes=(time.time() - t0) / 60))
-            print(f"[real] step {step} val real radio p@10 {radio:.4f}; " +
+                                val_synthetic_radio=syn_val, minutes=(time.time() - t0) / 60))
+            print(f"[real] step {step} val real radio p@10 {radio:.4f}; synthetic val {syn_val}; " +
                   ", ".join(f"{k} {v['accuracy']:.3f}" for k, v in acc.items()), flush=True)
+            save(os.path.join(run, f"step-{step}.pt"))   # every evaluated step, for a choice on both validations
             if radio > best:
                 best = radio
                 save(os.path.join(run, "best.pt"))
