@@ -26,7 +26,7 @@ from evaluate import mfcc_stats  # noqa: E402
 from metrics import radio_precision, song_radio_precision  # noqa: E402
 from model import encoder_from_checkpoint  # noqa: E402
 from train import Split, predict, resolve  # noqa: E402
-from train_real import RealSplit, embed, group_accuracy  # noqa: E402
+from train_real import RealSplit, group_accuracy  # noqa: E402
 
 
 def track_mfcc(split, clips, n_mfcc=20):
@@ -48,7 +48,7 @@ def real_metrics(model, vocab, cache, split_name, stats):
     clips = s.frag[idx, 1]
     song = np.array([s.clips[c]["song"] for c in clips])
     album = np.array([s.clips[c]["package"] for c in clips])
-    emb, prob = embed(model, s, idx)
+    emb, prob = predict(model, s, idx)
     res = dict(tracks=int(len(set(song))), packages=sorted(set(album.tolist())), fragments=int(len(idx)))
     model_r = song_radio_precision(emb, song, album)
     frag_mfcc = (mfcc_stats(s, idx) - stats["frag_mu"]) / stats["frag_sd"]

@@ -19,8 +19,8 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import write_json  # noqa: E402
 from model import encoder_from_checkpoint  # noqa: E402
-from train import resolve  # noqa: E402
-from train_real import RealSplit, embed, group_accuracy, real_tag_targets  # noqa: E402
+from train import predict, resolve  # noqa: E402
+from train_real import RealSplit, group_accuracy, real_tag_targets  # noqa: E402
 import signal_tags as ST  # noqa: E402
 
 
@@ -34,7 +34,7 @@ def measured_groups(vocab):
 
 def vectors_and_targets(model, split, vocab, every=1):
     idx = split.app_fragments()[::every]
-    emb, _ = embed(model, split, idx)
+    emb, _ = predict(model, split, idx)
     y, m = [], []
     index = {t: i for i, t in enumerate(vocab)}
     for i in range(0, len(idx), 512):
@@ -75,7 +75,7 @@ def main():
     val = RealSplit(ck["cache"], "val", vocab)
     _, e, y, m = vectors_and_targets(model, train, vocab)
     val_idx = val.app_fragments()
-    _, val_prob = embed(model, val, val_idx)
+    _, val_prob = predict(model, val, val_idx)
     before = group_accuracy(val, val_idx, val_prob, vocab)
     state = {k: v.clone() for k, v in ck["model"].items()}
     probe = encoder_from_checkpoint(dict(ck, model=state)).eval()
@@ -91,7 +91,7 @@ def main():
         trial["head_bn.running_mean"][cols] = 0.0
         trial["head_bn.running_var"][cols] = 1.0 - probe.head_bn.eps
         probe.load_state_dict(trial)
-        _, p = embed(probe, val, val_idx)
+        _, p = predict(probe, val, val_idx)
         after = group_accuracy(val, val_idx, p, vocab).get(g)
         keep = after is not None and after["accuracy"] > before[g]["accuracy"]
         report[g] = dict(joint=before[g]["accuracy"], probe=after["accuracy"] if after else None, kept=keep)

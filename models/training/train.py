@@ -123,9 +123,9 @@ def supcon_loss(emb, labels, temperature):
     return per_anchor[has_pos].mean() if has_pos.any() else emb.sum() * 0.0
 
 
-def spec_augment(x, g):
+def time_freq_masks(x, g):
+    """One random band of up to 8 mel bins and one stretch of up to 24 frames per fragment, set to its mean."""
     B, M, T = x.shape
-    x = x + (torch.rand(B, 1, 1, generator=g) * 2.0 - 1.0) * 1.5          # log-gain +-1.5 (~ +-6.5 dB)
     for b in range(B):
         f0 = int(torch.randint(0, M - 8, (1,), generator=g)); fw = int(torch.randint(0, 9, (1,), generator=g))
         t0 = int(torch.randint(0, T - 25, (1,), generator=g)); tw = int(torch.randint(0, 25, (1,), generator=g))
@@ -133,6 +133,12 @@ def spec_augment(x, g):
         x[b, f0:f0 + fw, :] = fill
         x[b, :, t0:t0 + tw] = fill
     return x
+
+
+def spec_augment(x, g):
+    B = x.shape[0]
+    x = x + (torch.rand(B, 1, 1, generator=g) * 2.0 - 1.0) * 1.5          # log-gain +-1.5 (~ +-6.5 dB)
+    return time_freq_masks(x, g)
 
 
 @torch.no_grad()

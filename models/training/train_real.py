@@ -30,7 +30,7 @@ from common import FRAMES_PER_FRAGMENT, FRAMES_PER_SECOND, read_json, seed_every
 from metrics import song_radio_precision  # noqa: E402
 from model import Encoder  # noqa: E402
 import signal_tags as ST  # noqa: E402
-from train import Split, resolve, spec_augment, supcon_loss  # noqa: E402
+from train import Split, predict, resolve, spec_augment, supcon_loss, time_freq_masks  # noqa: E402
 
 APP_STEP_FRAMES = 5 * FRAMES_PER_SECOND   # the app analyses a fragment every 5 s
 
@@ -128,17 +128,6 @@ def mel_augment(x, g, gain_db, tilt_db):
     return x
 
 
-def mask_augment(x, g):
-    B, M, T = x.shape
-    for b in range(B):
-        f0 = int(torch.randint(0, M - 8, (1,), generator=g)); fw = int(torch.randint(0, 9, (1,), generator=g))
-        t0 = int(torch.randint(0, T - 25, (1,), generator=g)); tw = int(torch.randint(0, 25, (1,), generator=g))
-        fill = x[b].mean()
-        x[b, f0:f0 + fw, :] = fill
-        x[b, :, t0:t0 + tw] = fill
-    return x
-
-
 def real_tag_targets(split, idx, logmel, vocab_index):
     """Targets + mask over the whole vocabulary: signal groups always, tempo/mode where measured."""
     y, m = ST.signal_targets(logmel, vocab_index, split.percussion(idx))
@@ -173,17 +162,6 @@ def extend_vocab(model, old_vocab, new_tags):
     return bigger, vocab
 
 
-@torch.no_grad()
-def embed(model, split, idx, bs=256):
-    model.eval()
-    e, p = [], []
-    for i in range(0, len(idx), bs):
-        x, _ = split.batch(idx[i:i + bs])
-        emb, logit = model(x)
-        e.append(emb.numpy()); p.append(torch.sigmoid(logit).numpy())
-    return np.concatenate(e), np.concatenate(p)
-
-
 def group_accuracy(split, idx, prob, vocab):
     """Accuracy of the argmax of each measured group against the measurement, on the given fragments."""
     index = {t: i for i, t in enumerate(vocab)}
@@ -208,7 +186,7 @@ def group_accuracy(split, idx, prob, vocab):
 
 
 def validate(model, val, vocab, val_idx):
-    e, p = embed(model, val, val_idx)
+    e, p = predict(model, val, val_idx)
     clips = val.frag[val_idx, 1]
     song = np.array([val.clips[c]["song"] for c in clips])
     album = np.array([val.clips[c]["package"] for c in clips])
@@ -302,7 +280,7 @@ def main():
         x, _ = train.batch(idx)
         x = mel_augment(x, g, a.gain_db, a.tilt_db)
         y, m = real_tag_targets(train, idx, x, index)
-        x = mask_augment(x, g)
+        x = time_freq_masks(x, g)
         model.train()
         emb, logits = model(x)
         with torch.no_grad():
