@@ -1,9 +1,10 @@
 """Tags measured from the signal itself, so they are true on any music, real or rendered.
 
 Two kinds:
-- from a fragment's log-mel (the model's own input, so labels follow every augmentation): loudness
-  (mean mel power, dB), brightness (spectral centroid, Hz) and percussion (share of energy that a
-  median-filter harmonic/percussive separation gives to the percussive part);
+- from the log-mel (the model's own input): loudness (mean mel-band energy, dB re full scale) and brightness
+  (spectral centroid, Hz) of each fragment as it is fed to the model, so they follow every augmentation;
+  percussion (share of energy that a median-filter harmonic/percussive separation gives to the percussive
+  part), separated once per clip and summed per fragment, since the median filters are the costly part;
 - from the whole track's audio (real music only; the synthetic corpus knows its tempo and mode): local
   tempo from aubio's beat tracker and mode from chroma against the Krumhansl-Kessler key profiles.
 

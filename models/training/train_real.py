@@ -3,16 +3,17 @@
   /usr/bin/python3 models/training/train_real.py --init runs/shipped/last.pt --real runs/cache-real \
       --run runs/real --steps 3000 --max-minutes 40
 
-Each step holds a real-music batch: --packages soundtracks x --tracks-per-package tracks x 2 fragments
-(two different moments of a track; the second from its augmented copy: resampled, EQ-tilted, noisy or
-lossy-re-encoded). A weighted supervised contrastive loss on the L2-normalised embedding (the vector the
-radio searches) pulls a track's moments together (weight 1) and, weaker (--album-weight), the other tracks
-of its soundtrack; everything else in the batch is a negative. Next to it, binary cross-entropy on tags
-that are true on real music: loudness, brightness and percussion measured on each (augmented) fragment's
-own log-mel, local tempo from aubio's beats and mode from chroma (masked where unknown). The synthetic tags
-the model started with are kept from drifting by distillation: on real fragments their outputs are
-pulled towards the initial model's (--distill). Model selection: real-music validation packages only,
-same-album precision@10 of the app's song radio (never a test package).
+Each step holds a real-music batch: --packages soundtracks x --tracks-per-package tracks x 2 moments of each
+track (>= 5 s apart; the second from its waveform-augmented copy with probability --aug-pair-prob: resampled,
+EQ-tilted, noisy or lossy-re-encoded; both with mild gain and tilt in the mel domain). A graded supervised
+contrastive loss on the L2-normalised embedding (the vector the radio searches) pulls a track's moments
+together (weight 1) and, weaker (--album-weight), the other tracks of its soundtrack; everything else in the
+batch is a negative. Next to it, binary cross-entropy on tags that are true on real music: loudness,
+brightness and percussion measured on each fragment's own log-mel, local tempo from aubio's beats and mode
+from chroma (masked where unknown). The synthetic tags the model started with are kept from drifting by
+distillation on real fragments (--distill), or trained for real with --synthetic: synthetic fragments and
+their other-soundfont partners in the same steps, with their tags and stage 2's style-family contrastive
+loss. Model selection: real-music validation packages only (plus --synthetic-val, reported), same-album precision@10 of the app's song radio (never a test package).
 """
 import argparse
 import math
