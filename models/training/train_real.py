@@ -13,7 +13,8 @@ brightness and percussion measured on each fragment's own log-mel, local tempo f
 from chroma (masked where unknown). The synthetic tags the model started with are kept from drifting by
 distillation on real fragments (--distill), or trained for real with --synthetic: synthetic fragments and
 their other-soundfont partners in the same steps, with their tags and stage 2's style-family contrastive
-loss. Model selection: real-music validation packages only (plus --synthetic-val, reported), same-album precision@10 of the app's song radio (never a test package).
+loss. Model selection: same-album precision@10 of the app's song radio on the real-music validation
+packages only, never a test package (--synthetic-val is reported beside it).
 """
 import argparse
 import math
