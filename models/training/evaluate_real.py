@@ -64,9 +64,8 @@ def real_metrics(model, vocab, cache, split_name, stats):
         random_vectors=rnd["precision"], chance=model_r["chance"])
     best_mfcc = max(mf_track["precision"], mf_frag["precision"])
     res["precision_at_10"]["model_minus_best_mfcc"] = model_r["precision"] - best_mfcc
-    res["per_package"] = {p: dict(tracks=int((t_album == p).sum()),
-                                  model=float(np.mean([model_r["per_seed"][i] for i, sname in enumerate(sorted(set(song)))
-                                                       if sname.split("/", 1)[0] == p])))
+    seed_package = np.array([s_.split("/", 1)[0] for s_ in np.unique(song)])   # per_seed follows np.unique order
+    res["per_package"] = {p: dict(tracks=int((t_album == p).sum()), model=float(model_r["per_seed"][seed_package == p].mean()))
                           for p in sorted(set(album.tolist()))}
     res["tag_groups"] = group_accuracy(s, idx, prob, vocab)
     return res

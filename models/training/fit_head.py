@@ -25,11 +25,8 @@ import signal_tags as ST  # noqa: E402
 
 
 def measured_groups(vocab):
-    groups = {g: [f"{g}:{c}" for c in names] for g, (_, _, names, _) in ST.THRESHOLDS.items()}
-    groups["tempo"] = [f"tempo:{c}" for c, _ in ST.TEMPO_CLASSES]
-    groups["mode"] = ["mode:major", "mode:minor"]
     index = {t: i for i, t in enumerate(vocab)}
-    return {g: [index[t] for t in tags] for g, tags in groups.items() if all(t in index for t in tags)}
+    return {g: [index[t] for t in tags] for g, tags in ST.measured_groups().items() if all(t in index for t in tags)}
 
 
 def vectors_and_targets(model, split, vocab, every=1):

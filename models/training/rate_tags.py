@@ -30,7 +30,7 @@ def main():
     val, test = read_json(resolve(a.eval_val)), read_json(resolve(a.eval_test))
     v, t = val["results"][a.key], test["results"][a.key]
     quality, display = tag_quality_and_display(v["real"]["tag_groups"], t["real"]["tag_groups"])
-    groups = {g for g in man["tag_groups"]}
+    groups = set(man["tag_groups"])
     man["tag_quality"] = {g: q for g, q in quality.items() if g in groups}
     man["display"] = display
     man["tag_definitions"] = {g: d for g, d in tag_definitions().items() if g in groups}

@@ -100,6 +100,14 @@ def classes(values, group):
     return torch.bucketize(values, th)
 
 
+def measured_groups():
+    """Every measured group -> its tags, low to high: the log-mel groups, tempo and mode."""
+    groups = {g: [f"{g}:{c}" for c in names] for g, (_, _, names, _) in THRESHOLDS.items()}
+    groups["tempo"] = [f"tempo:{c}" for c, _ in TEMPO_CLASSES]
+    groups["mode"] = ["mode:major", "mode:minor"]
+    return groups
+
+
 def signal_tag_names():
     return [f"{g}:{c}" for g, (_, _, names, _) in THRESHOLDS.items() for c in names]
 

@@ -170,10 +170,7 @@ def group_accuracy(split, idx, prob, vocab):
     x, _ = split.batch(idx)
     y, m = real_tag_targets(split, idx, x, index)
     out = {}
-    groups = {g: [f"{g}:{c}" for c in names] for g, (_, _, names, _) in ST.THRESHOLDS.items()}
-    groups["tempo"] = [f"tempo:{c}" for c, _ in ST.TEMPO_CLASSES]
-    groups["mode"] = ["mode:major", "mode:minor"]
-    for g, tags in groups.items():
+    for g, tags in ST.measured_groups().items():
         if any(t not in index for t in tags):
             continue
         cols = [index[t] for t in tags]
