@@ -27,7 +27,7 @@ $PY "$HERE/train.py" --cache "$WORK/cache" --run "$WORK/ft" --init "$WORK/run/la
 $PY "$HERE/wise.py" --base "$WORK/run/last.pt" --tuned "$WORK/ft/best.pt" --alphas 0.5 --out-dir "$WORK/wise"
 $PY "$HERE/evaluate.py" --run "$WORK/wise/a0.5" --max-queries 200
 # stage 4, real music: two small soundtracks from Debian's archive (a few tracks dealt into train/val/test),
-# measured tags, contrastive fine-tune on real moments, WiSE, real + synthetic evaluation
+# measured tags, contrastive fine-tune on real moments, WiSE, the two-branch model, real + synthetic evaluation
 $PY "$HERE/real_corpus.py" --name "$REAL" --packages heroes-sound-tracks,tecnoballz-data --max-tracks 6 --split-by-track
 $PY "$HERE/real_cache.py" --corpus "$REAL" --out "$WORK/real-cache" --aug-copies 1 --jobs 2
 $PY "$HERE/test_real_recipe.py" "$WORK/real-cache"
@@ -40,7 +40,11 @@ $PY "$HERE/train_real.py" --init "$WORK/wise/a0.5/best.pt" --real "$WORK/real-ca
 $PY "$HERE/wise.py" --base "$WORK/wise/a0.5/best.pt" --tuned "$WORK/real/best.pt" --alphas 0.5 --out-dir "$WORK/real-wise" \
   --synthetic "$WORK/cache"
 $PY "$HERE/fit_head.py" --ckpt "$WORK/real-wise/a0.5/best.pt" --out "$WORK/real-probe/best.pt"
-RUN="$WORK/real-probe"
+# what ships: the synthetic weights and the real-music stage side by side (two branches, one tag layer; loudness
+# and brightness measured in the graph), evaluated, exported and described from here on
+$PY "$HERE/two_branch.py" --base "$WORK/wise/a0.5/best.pt" --tuned "$WORK/real/best.pt" --weight 0.7 \
+  --synthetic "$WORK/cache" --synthetic-val "$WORK/cache" --synthetic-fragments 256 --out "$WORK/two-branch/best.pt"
+RUN="$WORK/two-branch"
 # the validation run decides which tag groups the manifest shows; the test run confirms and reports
 $PY "$HERE/evaluate_real.py" --ckpt "$RUN/best.pt" "$WORK/wise/a0.5/best.pt" --real "$WORK/real-cache" \
   --synthetic "$WORK/cache" --split val --out "$RUN/eval_real.val.json"
@@ -51,7 +55,9 @@ $PY "$HERE/export.py" --run "$RUN" --out-dir "$WORK/export" --parity-dir "$WORK/
 test -s "$WORK/export/soundlike-encoder.onnx"
 $PY "$HERE/manifest.py" --run "$RUN" --onnx "$WORK/export/soundlike-encoder.onnx" --out "$WORK/export/manifest.json" \
   --eval-real "$RUN/eval_real.json" --previous "$HERE/../manifest.json"
-$PY -c "import json,sys; m=json.load(open(sys.argv[1])); assert 'display' in m and m['training']['real_corpus']['packages'], m.keys()" \
+$PY -c "import json,sys; m=json.load(open(sys.argv[1])); assert 'display' in m and m['training']['real_corpus']['packages'], m.keys(); \
+assert m['architecture']['kind'] == 'two_branch' and m['embedding_size'] == m['outputs'][0]['shape'][1] == 2 * m['architecture']['branch']['hidden']; \
+assert m['training']['two_branch']['weight'] == 0.7 and m['tag_quality']['loudness']['source'] == 'measured', m['tag_quality']" \
   "$WORK/export/manifest.json"
 node "$HERE/parity_check.mjs" "$WORK/export/soundlike-encoder.onnx" "$WORK/export/parity"
 echo "[ci_tiny] OK in $(( $(date +%s) - T0 )) s"

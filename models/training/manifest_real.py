@@ -32,15 +32,24 @@ def passes(q):
     return q["accuracy"] >= BAR["accuracy"] and q["accuracy"] - q["majority"] >= BAR["over_majority"]
 
 
-def tag_quality_and_display(val_groups, test_groups):
+MEASURED_NOTE = "measured in the graph from the fragment's log-mel (not predicted)"
+
+
+def tag_quality_and_display(val_groups, test_groups, measured=()):
+    """Per group: its accuracy on the test packages (validation beside it), `source` ("measured": the model
+    computes the group in its graph from the log-mel, model.MeasuredRows; "predicted": the tag layer guesses it)
+    and whether it is shown. The bar is the same for both: a measured group passes on its numbers."""
     quality = {}
     for g, t in test_groups.items():
         v = val_groups.get(g)
         shown = bool(v and passes(v) and passes(t))
         quality[g] = dict(accuracy=round(t["accuracy"], 4), majority=round(t["majority"], 4), fragments=t["fragments"],
-                          validation_accuracy=round(v["accuracy"], 4) if v else None, shown=shown)
+                          validation_accuracy=round(v["accuracy"], 4) if v else None, shown=shown,
+                          source="measured" if g in measured else "predicted")
+        if g in measured:
+            quality[g]["note"] = MEASURED_NOTE
     for g in ("family", "groove", "inst", "meter"):
-        quality[g] = dict(shown=False, note="synthetic style tags: no truth exists for them on real music, so they "
+        quality[g] = dict(shown=False, source="predicted", note="synthetic style tags: no truth exists for them on real music, so they "
                                            "cannot be shown as facts")
     shown = [g for g in ("tempo", "loudness", "brightness", "percussion", "mode") if quality.get(g, {}).get("shown")]
     display = dict(groups=shown, map_colour_group=next((g for g in MAP_PREFERENCE if g in shown), None),

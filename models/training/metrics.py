@@ -76,3 +76,71 @@ def song_radio_precision(emb, song, album, k=10):
     same = np.array([(album_of == a).sum() - 1 for a in album_of])
     return dict(precision=float(per_seed.mean()), per_seed=per_seed, chance=float((same / (len(songs) - 1)).mean()),
                 songs=int(len(songs)))
+
+
+# ---- the app's song radio over a library (ranking_study.py chose it on the validation packages) ----
+
+def precision_from_scores(score, album_of, k=10):
+    """Song x song scores -> (precision@k of picks from the seed's album, per seed [S]); the seed itself excluded."""
+    score = score.copy()
+    np.fill_diagonal(score, -np.inf)
+    k = min(k, len(score) - 1)
+    top = np.argsort(-score, axis=1)[:, :k]
+    per_seed = (album_of[top] == album_of[:, None]).mean(1)
+    return float(per_seed.mean()), per_seed
+
+
+def chamfer_scores(emb, song_idx, n_songs):
+    """Symmetric Chamfer similarity between songs: the mean over one song's fragments of their best cosine match
+    among the other song's fragments, averaged over both directions. [S, S]."""
+    e = l2n(emb.astype(np.float32))
+    sim = e @ e.T
+    groups = [np.flatnonzero(song_idx == s) for s in range(n_songs)]
+    best = np.stack([sim[:, g].max(1) for g in groups], axis=1)          # [N, S]: best match of each fragment per song
+    directed = np.stack([best[g].mean(0) for g in groups], axis=0)       # [S seed, S candidate]
+    return 0.5 * (directed + directed.T)
+
+
+def lda_map(emb, song_idx, dims, shrink=1e-3):
+    """Label-free LDA on a library's own fragments: tracks as the classes (no album, no tag), between- against
+    within-track scatter of the L2-normalised vectors, within-track scatter shrunk by `shrink` x its mean
+    eigenvalue. Returns (mean [D], projection [D, dims]); apply as (l2n(x) - mean) @ projection."""
+    from scipy.linalg import eigh
+    x = l2n(emb.astype(np.float64))
+    mu = x.mean(0)
+    xc = x - mu
+    n_s = int(song_idx.max()) + 1
+    means = np.zeros((n_s, x.shape[1]))
+    np.add.at(means, song_idx, xc)
+    counts = np.bincount(song_idx, minlength=n_s)[:, None]
+    means /= np.maximum(counts, 1)
+    within = xc - means[song_idx]
+    sw = within.T @ within / len(x)
+    sb = (means * counts).T @ means / len(x)
+    sw += shrink * np.trace(sw) / sw.shape[0] * np.eye(sw.shape[0])
+    w, v = eigh(sb, sw)
+    order = np.argsort(-w)[:dims]
+    return mu, v[:, order]
+
+
+LIBRARY_LDA_DIMS = 16
+
+
+def library_radio_precision(emb, song, album, k=10, dims=LIBRARY_LDA_DIMS):
+    """The app's song radio ranking: fragment vectors of the whole library (here: the evaluated split) mapped by
+    a `dims`-dimensional lda_map fitted on those same fragments with tracks as classes, L2-normalised, then
+    songs ranked by symmetric Chamfer similarity to the seed; precision@k = share of picks from the seed's album.
+    Vectors of no more than `dims` dimensions are ranked by Chamfer without the map.
+
+    Returns dict(precision, per_seed [S] in np.unique(song) order, chance, songs)."""
+    songs, song_idx = np.unique(song, return_inverse=True)
+    album_of = np.empty(len(songs), dtype=object)
+    album_of[song_idx] = np.asarray(album)
+    x = emb
+    if emb.shape[1] > dims:
+        mu, proj = lda_map(emb, song_idx, dims)
+        x = ((l2n(emb.astype(np.float64)) - mu) @ proj).astype(np.float32)
+    precision, per_seed = precision_from_scores(chamfer_scores(x, song_idx, len(songs)), album_of, k)
+    same = np.array([(album_of == a).sum() - 1 for a in album_of])
+    return dict(precision=precision, per_seed=per_seed, chance=float((same / (len(songs) - 1)).mean()),
+                songs=int(len(songs)))

@@ -90,21 +90,138 @@ class Encoder(nn.Module):
         self.head = nn.Linear(hidden, n_tags)
         self.head_bn = nn.BatchNorm1d(n_tags)
 
-    def forward(self, mel):
+    def embed(self, mel):
         x = self.in_norm(mel)
         for conv, p in zip(self.convs, self.pools):
             x = F.relu(conv(F.pad(x, (1, 0))))       # kernel 2, left pad 1: causal, keeps length
             if p > 1:
                 x = F.max_pool1d(x, p)               # pooling early keeps the later convs and LSTM cheap
         out, _ = self.lstm(x.transpose(1, 2))         # [B, T', H]
-        emb = out.mean(dim=1)                         # temporal mean of the top LSTM layer
+        return out.mean(dim=1)                        # temporal mean of the top LSTM layer
+
+    def forward(self, mel):
+        emb = self.embed(mel)
         logits = self.head_bn(self.head(self.drop(emb)))
         return emb, logits
+
+
+class TwoBranchEncoder(nn.Module):
+    """The design's encoder grown sideways: two conv+LSTM branches read the same log-mel, the fragment vector is
+    their unit vectors side by side, weighted so that cosine = weight x cos(first) + (1 - weight) x cos(second),
+    and one dense tag layer reads that vector.
+
+    Why two branches and not one retrained encoder: the first branch keeps the synthetic-music weights as they
+    are (their style structure survives, the synthetic splits do not fall), the second is the real-music stage
+    (train_real.py); fine-tuning one encoder on real music overwrote the synthetic structure (0.60 -> 0.27).
+    Equivalent to one encoder of twice the width whose weights are block-diagonal.
+
+    measured_rows (e.g. ["loudness", "brightness"], with measured_cols: their columns of the tag output, low to
+    high): those groups are measurements of the signal, so MeasuredRows computes them from the same log-mel in
+    the graph instead of the tag layer predicting them."""
+
+    def __init__(self, n_tags, branch, weight, measured_rows=(), measured_cols=(), measured_scales=None,
+                 measured_thresholds=None):
+        super().__init__()
+        self.cfg = dict(kind="two_branch", n_tags=n_tags, branch=dict(branch), weight=float(weight),
+                        hidden=2 * branch["hidden"], pools=list(branch["pools"]))
+        b = {k: v for k, v in branch.items() if k not in ("n_conv", "n_tags")}
+        self.first = Encoder(branch["n_tags"], **b)
+        self.second = Encoder(branch["n_tags"], **b)
+        self.register_buffer("scale", torch.tensor([math.sqrt(weight), math.sqrt(1.0 - weight)]))
+        self.head = nn.Linear(2 * branch["hidden"], n_tags)
+        self.measured = MeasuredRows(n_tags, measured_rows, measured_cols, measured_scales, measured_thresholds) \
+            if measured_rows else None
+        if self.measured is not None:
+            self.cfg.update(self.measured.cfg)
+
+    def forward(self, mel):
+        a, b = self.first.embed(mel), self.second.embed(mel)
+        a = a / torch.sqrt((a * a).sum(dim=1, keepdim=True) + 1e-12)
+        b = b / torch.sqrt((b * b).sum(dim=1, keepdim=True) + 1e-12)
+        emb = torch.cat([a * self.scale[0], b * self.scale[1]], dim=1)      # unit length by construction
+        logits = self.head(emb)
+        if self.measured is not None:
+            logits = self.measured(mel, logits)
+        return emb, logits
+
+
+class MeasuredRows(nn.Module):
+    """Tag groups that are measurements of the signal (signal_tags.measures), computed in the graph from the
+    log-mel instead of predicted: their rows of the tag output are replaced by logits whose argmax is the
+    measured class (signal_tags.classes with signal_tags.THRESHOLDS, ties as torch.bucketize breaks them).
+
+    For a group with classes low/mid/high, thresholds t1 < t2, measured value v and scale s (the group's unit):
+      logit(low) = (t1 - v) / s,  logit(high) = (v - t2) / s,  logit(mid) = min((v - t1) / s, (t2 - v) / s),
+    so sigmoid gives p(low) = sigmoid((t1 - v) / s) etc.: above 0.5 for the measured class only, 0.5 on a
+    threshold (the lower class is listed first and wins the tie, as bucketize puts v == t1 in the lower class).
+    The same arithmetic as signal_tags.measures, in the same order, so PyTorch gives the very same classes."""
+
+    SUPPORTED = ("loudness", "brightness")     # percussion needs a median filter: it stays predicted
+    DEFAULT_SCALES = dict(loudness=1.0, brightness=100.0)   # 1 dB, 100 Hz: 3 units inside a class -> p 0.95
+
+    def __init__(self, n_tags, rows, cols, scales=None, thresholds=None):
+        super().__init__()
+        import signal_tags as ST      # signal_tags imports this module: import here, not at the top
+        rows = [str(g) for g in rows]
+        for g in rows:
+            if g not in self.SUPPORTED:
+                raise ValueError(f"measured row group {g!r}: only {self.SUPPORTED} can be measured in the graph")
+        if len(cols) != len(rows) or any(len(c) != len(ST.THRESHOLDS[g][2]) for g, c in zip(rows, cols)):
+            raise ValueError("measured_cols: one list of column indices (low to high) per measured group")
+        scales = [float(s) for s in (scales or [self.DEFAULT_SCALES[g] for g in rows])]
+        thresholds = [[float(t) for t in th] for th in (thresholds or [ST.THRESHOLDS[g][3] for g in rows])]
+        self.rows, self.scales, self.thresholds = rows, scales, thresholds
+        self.cfg = dict(measured_rows=rows, measured_cols=[[int(i) for i in c] for c in cols],
+                        measured_scales=scales, measured_thresholds=thresholds)
+        # a Python float: the loudness of a full-scale 1 kHz sine through the same front end
+        self.full_scale = float(ST.full_scale_db())
+        self.register_buffer("mel_widths", ST.MEL_WIDTHS.clone()[None, :, None], persistent=False)
+        self.register_buffer("mel_centres", ST.MEL_CENTRES.clone()[None, :, None], persistent=False)
+        flat = [i for c in cols for i in c]
+        place = torch.zeros(len(flat), n_tags)
+        place[torch.arange(len(flat)), torch.tensor(flat)] = 1.0
+        keep = torch.ones(n_tags)
+        keep[torch.tensor(flat)] = 0.0
+        self.register_buffer("place", place, persistent=False)     # measured logits -> their columns
+        self.register_buffer("keep", keep, persistent=False)       # 0 on the measured columns
+
+    def measures(self, mel):
+        """log-mel [B, M, T] -> {group: [B]}: signal_tags.measures' loudness (dB re full scale) and brightness (Hz)."""
+        p = torch.exp(mel) * self.mel_widths                       # energy per mel band
+        frame_e = p.sum(1)                                         # [B, T]
+        out = {}
+        if "loudness" in self.rows:
+            out["loudness"] = 10.0 * torch.log10(frame_e.mean(1) + 1e-10) - self.full_scale
+        if "brightness" in self.rows:
+            mag = torch.exp(0.5 * mel) * self.mel_widths           # magnitude, as librosa's centroid
+            cent = (mag * self.mel_centres).sum(1) / (mag.sum(1) + 1e-10)
+            out["brightness"] = (cent * frame_e).sum(1) / (frame_e.sum(1) + 1e-10)
+        return out
+
+    def logits(self, mel):
+        """[B, sum of the groups' classes]: each group's class logits, low to high, groups in `rows` order."""
+        v = self.measures(mel)
+        parts = []
+        for g, s, (t1, t2) in zip(self.rows, self.scales, self.thresholds):
+            x = v[g]
+            low, high = (t1 - x) / s, (x - t2) / s
+            mid = torch.min((x - t1) / s, (t2 - x) / s)
+            parts.append(torch.stack([low, mid, high], dim=1))
+        return torch.cat(parts, dim=1)
+
+    def forward(self, mel, logits):
+        # exact: the measured columns get 0 x head + 1 x measured, the others head x 1 + 0
+        return logits * self.keep + torch.matmul(self.logits(mel), self.place)
 
 
 def encoder_from_checkpoint(ck):
     """The Encoder a training checkpoint (train.py / wise.py) describes, with its weights loaded."""
     cfg = dict(ck["cfg"])
+    if cfg.get("kind") == "two_branch":
+        enc = TwoBranchEncoder(cfg["n_tags"], cfg["branch"], cfg["weight"], cfg.get("measured_rows", ()),
+                               cfg.get("measured_cols", ()), cfg.get("measured_scales"), cfg.get("measured_thresholds"))
+        enc.load_state_dict(ck["model"])
+        return enc
     enc = Encoder(cfg.pop("n_tags"), **{k: v for k, v in cfg.items() if k != "n_conv"})
     enc.load_state_dict(ck["model"])
     return enc
@@ -126,6 +243,12 @@ class ExportModel(nn.Module):
 
 def encoder_flops(cfg, frames):
     """Multiply-adds x2 of the front end + encoder for one fragment (dominant terms only)."""
+    if cfg.get("kind") == "two_branch":          # one shared front end, two branches, one head on both
+        one = encoder_flops(dict(cfg["branch"], n_tags=0), frames)
+        fl = {k: one[k] for k in ("stft_conv", "power+mel")}
+        fl.update(conv1d=2 * one["conv1d"], lstm=2 * one["lstm"], head=2 * cfg["hidden"] * cfg["n_tags"])
+        fl["total"] = sum(fl.values())
+        return fl
     K = FFT_SIZE // 2 + 1
     fl = {}
     fl["stft_conv"] = 2 * (2 * K) * FFT_SIZE * frames

@@ -1,5 +1,6 @@
-"""Checks of the real-music stage's own logic: the measured tags on signals whose answer is known, the
-graded contrastive loss, the batch sampler and the song-radio metric on a real (tiny) real-music cache.
+"""Checks of the real-music stage's own logic: the measured tags on signals whose answer is known, the tags
+measured inside the graph (model.MeasuredRows) against signal_tags on real fragments, the graded contrastive loss,
+the batch sampler and the song-radio metrics on a real (tiny) real-music cache.
 
   /usr/bin/python3 models/training/test_real_recipe.py REAL_CACHE_DIR      (ci_tiny.sh runs it)
 """
@@ -12,8 +13,8 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import FRAGMENT_SAMPLES, SAMPLE_RATE  # noqa: E402
-from metrics import song_radio_precision  # noqa: E402
-from model import MelFrontend  # noqa: E402
+from metrics import library_radio_precision, song_radio_precision  # noqa: E402
+from model import ExportModel, MelFrontend, TwoBranchEncoder  # noqa: E402
 import signal_tags as ST  # noqa: E402
 from train_real import RealSplit, weighted_supcon  # noqa: E402
 
@@ -81,6 +82,96 @@ class MeasuredTags(unittest.TestCase):
         self.assertEqual(ST.mode_of(a_minor_h)[0], 1)
 
 
+def in_graph_model(vocab, rows=("loudness", "brightness")):
+    """A small random two-branch encoder whose `rows` groups are measured in the graph."""
+    torch.manual_seed(0)
+    index = {t: i for i, t in enumerate(vocab)}
+    cols = [[index[f"{g}:{c}"] for c in ST.THRESHOLDS[g][2]] for g in rows]
+    branch = dict(n_tags=1, n_mels=80, conv_ch=8, pools=[2, 2, 1, 1], hidden=8, layers=1, dropout=0.0)
+    return TwoBranchEncoder(len(vocab), branch, 0.7, list(rows), cols).eval(), cols
+
+
+class InGraphMeasuredTags(unittest.TestCase):
+    """The loudness and brightness rows of a two-branch model are measurements computed in its graph: their argmax
+    must be signal_tags' class of the same log-mel, fragment for fragment."""
+
+    def setUp(self):
+        self.vocab = ["family:x"] + ST.signal_tag_names()[::-1]     # columns out of order on purpose
+        self.model, self.cols = in_graph_model(self.vocab)
+
+    def check(self, logmel, logits):
+        values = ST.measures(logmel, percussion=np.zeros(len(logmel)))
+        for g, cols in zip(self.model.cfg["measured_rows"], self.cols):
+            want = ST.classes(values[g], g).numpy()
+            got = logits[:, cols].numpy().argmax(1)
+            self.assertTrue(np.array_equal(got, want), f"{g}: {int((got != want).sum())} of {len(want)} differ")
+        return values
+
+    def test_classes_equal_signal_tags_on_real_fragments(self):
+        split = RealSplit(CACHE, "train", self.vocab)
+        idx = split.app_fragments()[:3000]
+        seen = {g: set() for g in self.model.cfg["measured_rows"]}
+        for i in range(0, len(idx), 256):                   # the batch size the evaluation predicts with
+            x, _ = split.batch(idx[i:i + 256])
+            with torch.no_grad():
+                _, logits = self.model(x)
+            values = self.check(x, logits)
+            for g in seen:
+                seen[g] |= set(ST.classes(values[g], g).tolist())
+        self.assertGreater(len(idx), 10)
+        self.assertTrue(all(len(c) >= 2 for c in seen.values()), f"classes met: {seen}")
+
+    def test_classes_equal_signal_tags_from_pcm_through_the_export_model(self):
+        rng = np.random.default_rng(0)
+        pcm = []
+        for gain in (0.02, 0.1, 0.3, 0.6, 1.0):             # across the loudness thresholds
+            for freqs in ([150, 300], [800, 1600], [2500, 4000]):   # across the brightness thresholds
+                pcm.append(tone(freqs, gain) + 0.01 * gain * rng.standard_normal(len(T)))
+        x = torch.from_numpy(np.asarray(pcm, dtype=np.float32))
+        export = ExportModel(self.model).eval()
+        with torch.no_grad():
+            _, probs = export(x)
+            logmel = export.front(x)
+        self.check(logmel, probs)
+
+    def test_other_rows_are_the_tag_layer(self):
+        x = torch.randn(3, 80, 248) - 6
+        with torch.no_grad():
+            emb, logits = self.model(x)
+        other = [i for i in range(len(self.vocab)) if i not in {c for cols in self.cols for c in cols}]
+        self.assertTrue(torch.allclose(logits[:, other], self.model.head(emb)[:, other]))
+
+    def test_a_value_on_a_threshold_goes_to_the_lower_class_as_bucketize(self):
+        m = self.model.measured
+        t = {g: th for g, th in zip(m.rows, m.thresholds)}
+        for k in (0, 1):
+            v = {g: torch.tensor([t[g][k]]) for g in m.rows}
+            m_measures, m.measures = m.measures, (lambda mel, v=v: v)
+            try:
+                logits = m.logits(None)
+            finally:
+                m.measures = m_measures
+            for j, g in enumerate(m.rows):
+                self.assertEqual(int(logits[0, 3 * j:3 * j + 3].argmax()), int(ST.classes(v[g], g)[0]))
+
+    def test_exports_to_onnx(self):
+        import tempfile
+        import onnx
+        export = ExportModel(self.model).eval()
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "m.onnx")
+            torch.onnx.export(export, (torch.zeros(1, FRAGMENT_SAMPLES),), path, input_names=["pcm"],
+                              output_names=["embedding", "tags"], opset_version=17)
+            onnx.checker.check_model(onnx.load(path))
+
+    def test_checkpoint_round_trip_keeps_the_measured_rows(self):
+        from model import encoder_from_checkpoint
+        again = encoder_from_checkpoint(dict(cfg=self.model.cfg, model=self.model.state_dict())).eval()
+        x = torch.randn(2, 80, 248) - 6
+        with torch.no_grad():
+            self.assertTrue(torch.equal(self.model(x)[1], again(x)[1]))
+
+
 class GradedContrastive(unittest.TestCase):
     def test_same_track_pairs_beat_album_pairs_beat_strangers(self):
         track = torch.tensor([0, 0, 1, 1, 2, 2])
@@ -137,6 +228,19 @@ class SongRadio(unittest.TestCase):
         r = song_radio_precision(np.asarray(emb), np.asarray(song), np.asarray(album), k=2)
         self.assertEqual(r["precision"], 1.0)
         self.assertAlmostEqual(r["chance"], 2 / 5)
+
+    def test_library_ranking_finds_album_mates_after_its_lda(self):
+        rng = np.random.default_rng(0)
+        centres = rng.standard_normal((2, 24))
+        emb, song, album = [], [], []
+        for s in range(8):
+            track = centres[s // 4] + 0.3 * rng.standard_normal(24)
+            for _ in range(5):
+                emb.append(track + 0.1 * rng.standard_normal(24)); song.append(f"s{s}"); album.append(s // 4)
+        r = library_radio_precision(np.asarray(emb), np.asarray(song), np.asarray(album), k=3, dims=4)
+        self.assertEqual(r["precision"], 1.0)
+        self.assertAlmostEqual(r["chance"], 3 / 7)
+        self.assertEqual(len(r["per_seed"]), 8)
 
 
 if __name__ == "__main__":
