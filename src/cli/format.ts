@@ -51,7 +51,12 @@ export function formatRadio(seed: Track, picks: RadioPick[], byId: Map<number, T
     const e = p.explanation;
     const best = e.seeds[0];
     lines.push(`${String(i + 1).padStart(2)}. ${t?.title ?? `#${p.trackId}`}${t?.artist ? ` - ${t.artist}` : ''}   ${closeness(e.distance)} (${e.distance.toFixed(3)})`);
-    if (best) lines.push(`    its ${span(e.pick.startSec, e.pick.endSec)} matched the seed's ${span(best.startSec, best.endSec)}`);
+    if (e.matches?.length) {
+      // The moments the songs were matched by, strongest first (the ranking compares whole songs).
+      for (const m of e.matches) lines.push(`    its ${span(m.pick.startSec, m.pick.endSec)} <-> the seed's ${span(m.seed.startSec, m.seed.endSec)}   ${closeness(m.distance)} (${m.distance.toFixed(3)})`);
+    } else if (best) {
+      lines.push(`    its ${span(e.pick.startSec, e.pick.endSec)} matched the seed's ${span(best.startSec, best.endSec)}`);
+    }
     if (e.tagsInCommon.length) lines.push(`    both: ${e.tagsInCommon.join(', ')}`);
   });
   if (picks.length === 0) lines.push('No other analysed songs to pick from yet.');

@@ -164,6 +164,28 @@ export function shownTagGroups(manifest: Pick<ModelManifest, 'display'>): string
   return manifest.display ? [...manifest.display.groups] : null;
 }
 
+/** What the app needs of a model to use vectors already analysed with it: no inference session. */
+export interface ModelFacts {
+  sha256: string;
+  featureVersion: number;
+  embeddingSize: number;
+  mapColouring: MapColouring;
+  shownTagGroups: string[] | null;
+}
+
+/**
+ * The model's facts from its checked manifest (the model file hashed against it, but not loaded): a radio
+ * over songs already analysed needs nothing more, so it does not wait for onnxruntime to start.
+ */
+export async function readModelFacts(manifestPath: string): Promise<ModelFacts> {
+  const { manifest } = await loadModel(manifestPath);
+  const size = manifest.embedding_size;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) {
+    throw new ModelError(`The sound model's manifest ${resolve(manifestPath)} does not give the embedding size.`, 'Use a manifest written by models/training/manifest.py.');
+  }
+  return { sha256: manifest.sha256, featureVersion: manifest.feature_version ?? 1, embeddingSize: size, mapColouring: mapColouring(manifest), shownTagGroups: shownTagGroups(manifest) };
+}
+
 /** The model's identity as its manifest states it (no hashing, no session): for status and versioning. */
 export async function readManifestIdentity(manifestPath: string): Promise<{ sha256: string; featureVersion: number } | null> {
   try {

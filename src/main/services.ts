@@ -9,7 +9,7 @@ import { ANALYSIS_TUNABLES } from '../shared/defaults';
 import { SoundlikeError } from '../shared/errors';
 import { AnalysisServiceImpl } from './analysis/analysis-service';
 import { EngineClient } from './analysis/engine-client';
-import { readManifestIdentity } from '../engine/manifest';
+import { readManifestIdentity, readModelFacts } from '../engine/manifest';
 import { LibraryDb } from './db/library-db';
 import { LibraryServiceImpl } from './library/library-service';
 import { MediaFiles } from './media/media-files';
@@ -66,7 +66,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       batchSize: ANALYSIS_TUNABLES.batchSize, topTags: ANALYSIS_TUNABLES.topTags,
     };
   });
-  const analysis = new AnalysisServiceImpl(db, engine, async () => (await settings.getSettings()).fragmentStepSec, () => readManifestIdentity(manifestPath));
+  const analysis = new AnalysisServiceImpl(db, engine, async () => (await settings.getSettings()).fragmentStepSec, () => readManifestIdentity(manifestPath), () => readModelFacts(manifestPath));
   const playlists = new PlaylistServiceImpl(db);
   const index = new VectorIndex(indexWorkerPath());
   const radio = new RadioServiceImpl({ db, analysis, playback, index, vectorsDir: paths.vectors, onDidChangeTracks: (l) => library.onDidChangeTracks(l) });

@@ -55,17 +55,30 @@ export const RADIO_DEFAULTS: Readonly<{ count: number; adventure: number; artist
 export const RADIO_TUNABLES = {
   /** Seed fragments used at most (a spread sample of long songs and big seed sets). */
   maxSeedFragments: 64,
-  /** Fragments fetched from the index per wanted pick (several fragments per song share the top). */
-  hitsPerPick: 40,
-  minHits: 400,
+  /** Songs ranked per wanted pick (the queue rules and the spread choose among them). */
+  rankedPerPick: 4,
+  minPicksRanked: 40,
   /** Weight of negative feedback (skips, "less like this") against the seeds. */
   negativeWeight: 0.5,
   /** Songs played this recently are not picked. */
   recentPlayMs: 2 * 3600_000,
   /** Extend the radio when this few picks are left after the one playing. */
   extendWhenLeft: 2,
-  /** The index stays exact (Flat) up to this many fragment vectors. */
-  exactLimit: 200_000,
+  /**
+   * While the library is still being analysed, the radio's unplayed picks are re-ranked with the songs
+   * analysed since, after this many new ones or this long after the first of them (whichever is first).
+   */
+  rerankAfterAnalysed: 8,
+  rerankAfterMs: 4000,
+  /**
+   * The index stays exact (Flat) up to this many fragment vectors (a few hundred songs); above, IVF
+   * answers the first stage's ~9 queries in a fraction of a millisecond each (the exact re-rank follows).
+   */
+  exactLimit: 20_000,
   nprobe: 48,
   rebuildTombstoneShare: 0.15,
+  /** The sound space fitted to the library (radio/library-map.ts), chosen by bench:quality. */
+  libraryMap: { dims: 16, minTracks: 48, refitChange: 0.25, maxFragments: 100_000 },
+  /** The exact set-to-set re-rank of the index's candidate songs (radio/set-similarity.ts). */
+  rerank: { candidateTracks: 200, seedMoments: 24, candidateMoments: 32, queryMoments: 8, hitsPerQuery: 512, momentHits: 64 },
 } as const;

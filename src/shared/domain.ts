@@ -102,6 +102,16 @@ export interface PickExplanation {
   distance: number;
   /** Tags predicted both for the pick's moment and its closest seed moment. */
   tagsInCommon: string[];
+  /**
+   * The moments that matched when the songs were compared as wholes (up to 3, strongest first, no moment
+   * twice): seed moment <-> pick moment, with their cosine distance. Absent in explanations stored before.
+   */
+  matches?: { seed: FragmentMoment; pick: FragmentMoment; distance: number }[];
+  /**
+   * The radio's ranking score: how alike the songs are as wholes (symmetric Chamfer similarity of their
+   * moments in the library's sound space, 1 = the same; skipped songs' share taken off). Absent before.
+   */
+  songSimilarity?: number;
 }
 
 export type QueueItemOrigin =
@@ -244,6 +254,18 @@ export interface RadioSession {
   seedTrackIds: number[];
   options: RadioOptions;
   picks: RadioPick[];
+  /**
+   * Queue rules the radio had to relax to fill its queue, in the order it relaxes them: 'artist-gap'
+   * (every candidate shares an artist with the songs just before), then 'same-song' (other versions of a
+   * song already queued). Empty or absent: every rule held.
+   */
+  relaxed?: ('artist-gap' | 'same-song')[];
+  /**
+   * How much of the library the radio could hear when it chose: songs analysed with the current model
+   * and step, of all songs. While analysis goes on, the not-yet-played picks are re-ranked with the songs
+   * analysed since (the ones heard stay). Absent in older sessions.
+   */
+  coverage?: { analysed: number; total: number };
 }
 
 export type RadioFeedbackKind = 'skip' | 'less';

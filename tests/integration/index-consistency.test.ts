@@ -58,10 +58,12 @@ describe.skipIf(!hasTestModel())(`persisted vector index (skipped when the sound
     expect(stats?.bytesOnDisk).toBeGreaterThan(0);
   });
 
-  it('is read back from disk by the next services, with the same picks', async () => {
+  it('is read back from disk by the next services, with the same picks, and the encoder is never loaded for it', async () => {
     await reopen();
     expect(await lib.services.api.radio.previewRadio(seed())).toEqual(first);
     expect((await lib.services.api.radio.indexStats())?.origin).toBe('read from disk');
+    // A radio over analysed songs needs the manifest, not onnxruntime (soundlike radio answers in well under 1 s).
+    expect((await lib.services.api.analysis.getAnalysisStatus()).model).toBeNull();
   });
 
   it('is rebuilt from SQLite when its .faiss file is deleted, with the same picks', async () => {

@@ -53,6 +53,13 @@ describe.skipIf(!hasTestModel())(`soundlike radio (skipped when the sound model 
       expect(pick.explanation.seeds.every((s) => s.trackId === out.seed.id)).toBe(true);
       expect(pick.explanation.pick.startSec).toBeLessThan(pick.explanation.pick.endSec);
       expect(Array.isArray(pick.explanation.tagsInCommon)).toBe(true);
+      // The pairs of moments the songs were matched by, strongest first: seed moment <-> pick moment.
+      const matches = pick.explanation.matches ?? [];
+      expect(matches.length).toBeGreaterThanOrEqual(1);
+      expect(matches.length).toBeLessThanOrEqual(3);
+      expect(matches.every((m) => m.seed.trackId === out.seed.id && m.pick.trackId === pick.trackId)).toBe(true);
+      expect(matches.map((m) => m.distance)).toEqual([...matches.map((m) => m.distance)].sort((a, b) => a - b));
+      expect(typeof pick.explanation.songSimilarity).toBe('number');
     }
   });
 
@@ -68,6 +75,8 @@ describe.skipIf(!hasTestModel())(`soundlike radio (skipped when the sound model 
     const text = await runCli(['radio', paths['melody-a'], '--data', data, '--model', MODEL, '--count', '2']);
     expect(text.code, text.stderr).toBe(0);
     for (const pick of out.picks) expect(text.stdout).toContain(pick.title);
+    // Each pick's matched pairs, as in the why-panel: "its 0:05-0:10 <-> the seed's 0:00-0:05".
+    expect(text.stdout).toMatch(/its \d+:\d\d-\d+:\d\d <-> the seed's \d+:\d\d-\d+:\d\d/);
   });
 
   it('an unknown track, or a bad --count, exits 2 with a clear message', async () => {

@@ -1,7 +1,8 @@
 /**
  * The radio over a really analysed library (real model, real faiss index worker, real SQLite): picks
- * and their explanations checked against the stored fragment vectors by hand (the design's score is
- * d(c) = sum over seed fragments of (1 - c.s)), the queue rules, determinism, the queue it builds,
+ * and their explanations checked against the stored fragment vectors by hand (the ranking compares songs
+ * as sets of moments, a symmetric Chamfer similarity; the explanation's d(c) is the design's sum over seed
+ * fragments of (1 - c.s)), the queue rules, determinism, the queue it builds,
  * extension, negative feedback, the liked-songs seed and a seed that was not analysed yet.
  */
 import { copyFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,12 @@ const MODEL = testModelPath();
 /** The design's score of one candidate fragment against the seed fragments. */
 function distanceSum(candidate: Float32Array, seeds: StoredFragmentRow[]): number {
   return seeds.reduce((sum, s) => sum + (1 - dot(candidate, s.vector)), 0);
+}
+
+/** The ranking's score by hand: symmetric Chamfer similarity of two songs' moments (small library: model space). */
+function chamfer(a: StoredFragmentRow[], b: StoredFragmentRow[]): number {
+  const best = (from: StoredFragmentRow[], to: StoredFragmentRow[]) => from.reduce((sum, f) => sum + Math.max(...to.map((t) => dot(f.vector, t.vector))), 0) / from.length;
+  return 0.5 * (best(a, b) + best(b, a));
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -76,16 +83,31 @@ describe.skipIf(!hasTestModel())(`radio over an analysed library (skipped when t
         expect(pickTags.has(tag)).toBe(true);
         expect(seedTags.has(tag)).toBe(true);
       }
-      // By hand: the explained fragment's d, and it is the song's best fragment.
+      // By hand: the explained fragment's d.
       const own = fragmentsOf(trackId);
       const chosen = own.find((f) => round3(f.startSec) === e.pick.startSec) as StoredFragmentRow;
       expect(chosen).toBeDefined();
       const d = distanceSum(chosen.vector, seedFragments);
       expect(Math.abs(d - e.distanceSum)).toBeLessThan(1e-3);
-      for (const other of own) expect(distanceSum(other.vector, seedFragments)).toBeGreaterThanOrEqual(d - 1e-4);
       // The closest seed moment shown is the closest there is, at the distance it states.
       const closest = Math.min(...seedFragments.map((s) => 1 - dot(chosen.vector, s.vector)));
       expect(Math.abs(e.seeds[0].distance - closest)).toBeLessThan(1e-3);
+      // The ranking compared the songs as wholes: its score, and the matched moments, strongest first,
+      // the first being the closest pair of moments the two songs have (the pick's explained moment).
+      expect(Math.abs((e.songSimilarity as number) - chamfer(seedFragments, own))).toBeLessThan(1e-3);
+      const matches = e.matches ?? [];
+      expect(matches.length).toBeGreaterThanOrEqual(1);
+      expect(matches.length).toBeLessThanOrEqual(3);
+      expect(matches[0].pick.startSec).toBe(e.pick.startSec);
+      expect(matches.map((m) => m.distance)).toEqual([...matches.map((m) => m.distance)].sort((a, b) => a - b));
+      for (const m of matches) {
+        const s = seedFragments.find((f) => f.trackId === m.seed.trackId && round3(f.startSec) === m.seed.startSec) as StoredFragmentRow;
+        const p = own.find((f) => round3(f.startSec) === m.pick.startSec) as StoredFragmentRow;
+        expect(Math.abs(1 - dot(s.vector, p.vector) - m.distance)).toBeLessThan(1e-3);
+      }
+      const closestPair = Math.min(...own.flatMap((o) => seedFragments.map((s) => 1 - dot(o.vector, s.vector))));
+      expect(Math.abs(matches[0].distance - closestPair)).toBeLessThan(1e-3);
+      expect(new Set(matches.map((m) => m.pick.startSec)).size).toBe(matches.length);
     }
   }
 
@@ -119,7 +141,15 @@ describe.skipIf(!hasTestModel())(`radio over an analysed library (skipped when t
       const session = await lib.services.api.radio.previewRadio({ kind: 'track', trackId: seed.id }, { artistGap: 3 });
       expect(session.picks.length).toBeGreaterThanOrEqual(STYLE_CLIPS.length - 2);
       const artists = [seed.artist, ...session.picks.map((p) => lib.clipOf.get(p.trackId)?.artist)];
-      artists.forEach((artist, i) => expect(artists.slice(Math.max(0, i - 3), i)).not.toContain(artist));
+      // The gap holds until the library runs out of other artists; from there the radio relaxes it (and says so).
+      const breaks = artists.map((artist, i) => artists.slice(Math.max(0, i - 3), i).includes(artist));
+      const firstBreak = breaks.indexOf(true);
+      if (firstBreak === -1) expect(session.relaxed).toEqual([]);
+      else {
+        expect(session.relaxed).toEqual(['artist-gap']);
+        expect(new Set(artists.slice(0, firstBreak)).size).toBe(firstBreak);
+        expect(firstBreak).toBeGreaterThanOrEqual(4); // the seed's and three other artists came first
+      }
       checkSession(session);
     }
   });
@@ -131,11 +161,11 @@ describe.skipIf(!hasTestModel())(`radio over an analysed library (skipped when t
     expect(b).toEqual(a);
   });
 
-  it('with adventure 0 and no artist gap, picks come closest first', async () => {
+  it('with adventure 0 and no artist gap, picks come closest first (songs compared as wholes)', async () => {
     for (const clip of STYLE_CLIPS) {
       const session = await lib.services.api.radio.previewRadio({ kind: 'track', trackId: lib.tracks[clip.name].id }, { adventure: 0, artistGap: 0 });
-      const d = session.picks.map((p) => p.explanation.distanceSum);
-      expect(d).toEqual([...d].sort((x, y) => x - y));
+      const s = session.picks.map((p) => p.explanation.songSimilarity as number);
+      expect(s).toEqual([...s].sort((x, y) => y - x));
       checkSession(session);
     }
   });
@@ -213,6 +243,21 @@ describe.skipIf(!hasTestModel())(`radio over an analysed library (skipped when t
     expect(queue.items.map((i) => i.trackId)).not.toContain(target);
     expect(queue.items.length).toBeGreaterThan(3);
     await expectCode(radio.radioFeedback(target, 'never' as 'less'), 'INVALID_ARGUMENT');
+  });
+
+  it('is never empty while analysed songs exist: when the artist rule rejects too many, it is relaxed and the radio says so', async () => {
+    // An artist gap as long as the library: after three other artists, every candidate's artist was just heard.
+    const seed = lib.tracks['noise-a'];
+    const strict = await lib.services.api.radio.previewRadio({ kind: 'track', trackId: seed.id }, { artistGap: 3 });
+    expect(strict.relaxed).toEqual([]);
+    const session = await lib.services.api.radio.previewRadio({ kind: 'track', trackId: seed.id }, { artistGap: 50, count: 10 });
+    expect(session.picks.map((p) => p.trackId).sort()).toEqual(STYLE_CLIPS.filter((c) => c.name !== 'noise-a').map((c) => lib.tracks[c.name].id).sort());
+    expect(session.relaxed).toEqual(['artist-gap']);
+    // The picks the rule allowed come first: every artist but the seed's once, then the rest.
+    const artists = session.picks.map((p) => lib.clipOf.get(p.trackId)?.artist);
+    expect(new Set(artists.slice(0, 3)).size).toBe(3);
+    expect(artists.slice(0, 3)).not.toContain(seed.artist);
+    checkSession(session);
   });
 
   it('a blocked artist is never picked, leaves the queue, and can be let back in', async () => {

@@ -9,7 +9,7 @@ import type { AnalysisService } from '../../shared/contract';
 import { ANALYSIS_TUNABLES } from '../../shared/defaults';
 import type { AnalysisProgress, AnalysisStatus, TrackAnalysisState } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
-import type { MapColouring } from '../../engine/manifest';
+import { ModelError, type MapColouring, type ModelFacts } from '../../engine/manifest';
 import type { ModelInfo } from '../../engine/protocol';
 import { cudaAvailable } from '../../engine/encoder';
 import type { LibraryDb } from '../db/library-db';
@@ -53,11 +53,30 @@ export class AnalysisServiceImpl implements AnalysisService {
     private readonly stepSec: () => Promise<number>,
     /** The model's identity from its manifest, so status is right before the worker has started. */
     private readonly manifestIdentity: () => Promise<{ sha256: string; featureVersion: number } | null> = async () => null,
+    /** The model's checked manifest facts, for using analysed vectors without starting the encoder. */
+    private readonly readFacts: () => Promise<ModelFacts> = async () => {
+      throw new SoundlikeError('MODEL_UNAVAILABLE', 'No sound model manifest was given.');
+    },
   ) {}
 
-  /** The loaded model's vector size; null until it is loaded. */
-  get embeddingSize(): number | null {
-    return this.model?.embeddingSize ?? null;
+  private facts: Promise<ModelFacts> | null = null;
+
+  /**
+   * What using already analysed vectors needs (version, vector size, display rules), from the loaded model
+   * or else its checked manifest: a radio over analysed songs never waits for the encoder to load.
+   */
+  async modelFacts(): Promise<ModelFacts & { version: AnalysisVersion }> {
+    if (this.model) {
+      const { sha256, featureVersion, embeddingSize, mapColouring, shownTagGroups, stepSec } = this.model;
+      return { sha256, featureVersion, embeddingSize, mapColouring, shownTagGroups, version: { modelSha: sha256, featureVersion, stepSec } };
+    }
+    this.facts ??= this.readFacts().catch((error: unknown) => {
+      this.facts = null;
+      if (error instanceof ModelError) throw new SoundlikeError('MODEL_UNAVAILABLE', error.message, error.hint);
+      throw error;
+    });
+    const facts = await this.facts;
+    return { ...facts, version: { modelSha: facts.sha256, featureVersion: facts.featureVersion, stepSec: await this.stepSec() } };
   }
 
   /** The version current results must carry; null until the model is loaded. */
@@ -81,14 +100,14 @@ export class AnalysisServiceImpl implements AnalysisService {
     return (await this.version()) as AnalysisVersion;
   }
 
-  /** How the loaded model's manifest colours the sonic map; loads the model if needed (MODEL_UNAVAILABLE). */
+  /** How the model's manifest colours the sonic map (MODEL_UNAVAILABLE when it cannot be read). */
   async mapColouring(): Promise<MapColouring> {
-    return (this.model ??= await this.engine.start()).mapColouring;
+    return (await this.modelFacts()).mapColouring;
   }
 
-  /** The tag groups explanations may show (null: all); loads the model if needed (MODEL_UNAVAILABLE). */
+  /** The tag groups explanations may show (null: all) (MODEL_UNAVAILABLE when the manifest cannot be read). */
   async shownTagGroups(): Promise<string[] | null> {
-    return (this.model ??= await this.engine.start()).shownTagGroups;
+    return (await this.modelFacts()).shownTagGroups;
   }
 
   async getAnalysisStatus(): Promise<AnalysisStatus> {
@@ -163,7 +182,8 @@ export class AnalysisServiceImpl implements AnalysisService {
    */
   async analyseSeeds(trackIds: number[]): Promise<TrackAnalysisState[]> {
     if (!Array.isArray(trackIds) || !trackIds.every(Number.isInteger)) throw new SoundlikeError('INVALID_ARGUMENT', 'trackIds must be a list of track ids.');
-    const version = await this.ensureModel();
+    // Seeds already analysed need no encoder: it is loaded only when one must be analysed (the run does).
+    const { version } = await this.modelFacts();
     const states = new Map<number, TrackAnalysisState | Promise<TrackAnalysisState>>();
     const waiting: number[] = [];
     for (const id of trackIds) {

@@ -1,5 +1,6 @@
 /** Builds a pick's explanation: which seed moments its matched moment is closest to, and how close. */
 import type { FragmentMoment, PickExplanation } from '../../shared/domain';
+import type { LibraryDb } from '../db/library-db';
 import type { FragmentRow } from '../db/queries/analysis';
 
 function dot(a: Float32Array, b: Float32Array): number {
@@ -32,7 +33,7 @@ export function cosineDistance(a: Float32Array, b: Float32Array): number {
  * A pick's explanation: its moment, the `shown` closest seed moments, the distances, and the tags in common.
  * Only tags of `tagGroups` appear (the manifest's shown groups; null = every stored tag).
  */
-export function explainPick(pick: FragmentRow, seeds: FragmentRow[], tagGroups: readonly string[] | null, shown = 2): PickExplanation {
+export function explainPick(pick: FragmentRow, seeds: FragmentRow[], tagGroups: readonly string[] | null, ranking?: { matches: NonNullable<PickExplanation['matches']>; songSimilarity: number }, shown = 2): PickExplanation {
   const distances = seeds.map((s) => ({ seed: s, distance: cosineDistance(pick.vector, s.vector) }));
   const distanceSum = distances.reduce((sum, d) => sum + d.distance, 0);
   const closest = [...distances].sort((a, b) => a.distance - b.distance || a.seed.id - b.seed.id).slice(0, shown);
@@ -44,5 +45,23 @@ export function explainPick(pick: FragmentRow, seeds: FragmentRow[], tagGroups: 
     distanceSum: round(distanceSum, 4),
     distance: round(seeds.length ? distanceSum / seeds.length : 0, 4),
     tagsInCommon,
+    ...(ranking ? { matches: ranking.matches, songSimilarity: round(ranking.songSimilarity, 4) } : {}),
+  };
+}
+
+/**
+ * The matched moment pairs the ranking found (fragment ids) as moments with their cosine distance in the
+ * model's own space, closest first (the order the user reads them in), and the pick's fragment of the
+ * closest pair: the moment the explanation stands on.
+ */
+export function matchedMoments(db: LibraryDb, pairs: { seedFragmentId: number; pickFragmentId: number }[], tagGroups: readonly string[] | null): { matches: NonNullable<PickExplanation['matches']>; closestPick: FragmentRow | null } {
+  const loaded = pairs.flatMap((p) => {
+    const seed = db.analysis.fragment(p.seedFragmentId);
+    const pick = db.analysis.fragment(p.pickFragmentId);
+    return seed && pick ? [{ seed, pick, distance: round(cosineDistance(seed.vector, pick.vector), 4) }] : [];
+  }).sort((a, b) => a.distance - b.distance || a.pick.id - b.pick.id);
+  return {
+    matches: loaded.map((m) => ({ seed: moment(m.seed, tagGroups), pick: moment(m.pick, tagGroups), distance: m.distance })),
+    closestPick: loaded[0]?.pick ?? null,
   };
 }

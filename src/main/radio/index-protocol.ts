@@ -15,6 +15,63 @@ export interface IndexConfig {
   nprobe: number;
   /** Rebuild when this share of an IVF index is tombstones (removed fragments). */
   rebuildTombstoneShare: number;
+  /** The sound space fitted to the library (library-map.ts); null keeps the model's own space. */
+  libraryMap: LibraryMapTunables | null;
+  rerank: RerankTunables;
+}
+
+export interface LibraryMapTunables {
+  /** Dimensions of the fitted space. */
+  dims: number;
+  /** Fitted once the library has this many analysed tracks (fewer: the model's own space). */
+  minTracks: number;
+  /** Refitted when the number of analysed tracks moved by this share since the fit. */
+  refitChange: number;
+  /** Fragments read for a fit at most (an even spread over the tracks). */
+  maxFragments: number;
+}
+
+export interface RerankTunables {
+  /** Candidate songs the first stage hands to the exact set-to-set re-rank. */
+  candidateTracks: number;
+  /** Seed moments compared (an even spread over the seed). */
+  seedMoments: number;
+  /** Moments of each candidate compared (an even spread over the song). */
+  candidateMoments: number;
+  /** First-stage queries besides the summed seed: one per spread seed moment. */
+  queryMoments: number;
+  /** Index hits of the summed seed's query. */
+  hitsPerQuery: number;
+  /** Index hits of each seed moment's query. */
+  momentHits: number;
+}
+
+/** A radio's request: the seed songs, the songs to steer away from, the songs not to return. */
+export interface SimilarRequest {
+  seedTrackIds: number[];
+  negativeTrackIds: number[];
+  excludeTrackIds: number[];
+  /** Songs wanted, best first. */
+  limit: number;
+  negativeWeight: number;
+  /** Widens the first stage (candidate songs and hits per query) when the rules left too few picks. */
+  breadth?: number;
+  /** Re-rank every song of the library (the benchmark's reference for the first stage's recall). */
+  exhaustive?: boolean;
+}
+
+export interface SimilarTrack {
+  trackId: number;
+  /** Symmetric Chamfer similarity with the seed (minus the negative songs' share), higher = closer. */
+  score: number;
+  /** The strongest matched moments, strongest first: seed fragment <-> pick fragment. */
+  pairs: { seedFragmentId: number; pickFragmentId: number; similarity: number }[];
+}
+
+export interface SimilarResult {
+  tracks: SimilarTrack[];
+  /** Songs the first stage handed to the re-rank. */
+  candidates: number;
 }
 
 export interface IndexStats {
@@ -26,6 +83,8 @@ export interface IndexStats {
   bytesPerVector: number;
   /** How the index came to be at open: read from disk, or rebuilt (and why). */
   origin: string;
+  /** The space the index holds: the model's own vectors, or the map fitted on this library. */
+  space: { dims: number; libraryMap: { tracks: number; fragments: number; dims: number; separation: number; fitMs: number } | null };
 }
 
 export interface SearchHits {
@@ -46,6 +105,7 @@ export type ToIndexWorker =
   | { type: 'open'; id: number; config: IndexConfig }
   | { type: 'refresh'; id: number }
   | { type: 'search'; id: number; query: Float32Array; k: number; exact?: boolean }
+  | { type: 'similar'; id: number; request: SimilarRequest }
   | { type: 'save'; id: number }
   | { type: 'stats'; id: number }
   | { type: 'map'; id: number; colourGroup: string | null }
@@ -53,5 +113,5 @@ export type ToIndexWorker =
   | { type: 'close'; id: number };
 
 export type FromIndexWorker =
-  | { type: 'ok'; id: number; stats?: IndexStats; hits?: SearchHits; changed?: { added: number; removed: number }; map?: MapPoints }
+  | { type: 'ok'; id: number; stats?: IndexStats; hits?: SearchHits; similar?: SimilarResult; changed?: { added: number; removed: number }; map?: MapPoints }
   | { type: 'error'; id: number; message: string };

@@ -6,15 +6,23 @@
  * - persisted next to the database with a checksum of what it holds; a missing, damaged or stale file
  *   is rebuilt or brought up to date from SQLite (the index is a cache, SQLite is the truth);
  * - label -> fragment id kept in arrays: a Flat index's removeIds renumbers (the arrays are compacted the
- *   same way); an IVF index's removed entries become tombstones, filtered out, rebuilt past a share.
+ *   same way); an IVF index's removed entries become tombstones, filtered out, rebuilt past a share;
+ * - the vectors live in a space fitted to the library (library-map.ts: a label-free linear map, tracks as
+ *   classes), refitted when the library changes enough; the map is persisted next to the index and, like
+ *   it, refitted from SQLite when missing or damaged;
+ * - every indexed vector is also kept in memory (16 floats each in the fitted space), so a radio is two
+ *   stages: candidate songs from the index (the summed seed plus one query per spread seed moment), then
+ *   an exact set-to-set re-rank of those songs (set-similarity.ts).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, SearchHits, ToIndexWorker } from './index-protocol';
+import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, SearchHits, SimilarRequest, SimilarResult, SimilarTrack, ToIndexWorker } from './index-protocol';
 import { projectPca } from '../map/projection';
+import { applyLibraryMap, fitLibraryMap, parseLibraryMap, serialiseLibraryMap, type LibraryMap } from './library-map';
+import { directedSimilarity, setSimilarity, spreadIndices } from './set-similarity';
 import { withNprobe } from './faiss-tuning';
 import { blobToVector as toVector } from '../db/vector-blob';
 
@@ -35,6 +43,47 @@ let fragmentIds: number[] = [];
 let trackIds: number[] = [];
 let tombstones = new Set<number>();
 let origin = '';
+/** The library's fitted space (null: the model's own vectors) and what fitting it took. */
+let libraryMap: LibraryMap | null = null;
+let mapFitMs = 0;
+/** Indexed vectors in the index's space, row per label (tombstoned rows stay until a rebuild). */
+let store = new Float32Array(0);
+/** Labels of each track's live fragments, in label order; rebuilt after changes. */
+let labelsOfTrack: Map<number, number[]> | null = null;
+
+/** Dimensions of the vectors the index holds. */
+function spaceDims(): number {
+  return libraryMap ? libraryMap.dims : config.embeddingSize;
+}
+
+/** A model vector in the index's space. */
+function toSpace(vector: Float32Array): Float32Array {
+  return libraryMap ? applyLibraryMap(libraryMap, vector) : vector;
+}
+
+function storeRows(rows: Float32Array[], at: number): void {
+  const d = spaceDims();
+  const need = (at + rows.length) * d;
+  if (store.length < need) {
+    const grown = new Float32Array(Math.max(need, Math.ceil(store.length * 1.5)));
+    grown.set(store.subarray(0, at * d));
+    store = grown;
+  }
+  rows.forEach((v, i) => store.set(v, (at + i) * d));
+}
+
+function trackLabels(): Map<number, number[]> {
+  if (labelsOfTrack) return labelsOfTrack;
+  const map = new Map<number, number[]>();
+  trackIds.forEach((trackId, label) => {
+    if (tombstones.has(label)) return;
+    let list = map.get(trackId);
+    if (!list) map.set(trackId, (list = []));
+    list.push(label);
+  });
+  labelsOfTrack = map;
+  return map;
+}
 
 const CURRENT = `FROM fragments f JOIN analyses a ON a.track_id = f.track_id JOIN tracks t ON t.id = f.track_id
   WHERE a.status = 'done' AND a.model_sha = @modelSha AND a.feature_version = @featureVersion AND a.step_sec = @stepSec
@@ -77,33 +126,125 @@ function liveCount(): number {
 }
 
 function addVectors(target: AnyIndex, rows: { id: number; track_id: number; vector: Buffer }[]): void {
-  const flat = new Array<number>(rows.length * config.embeddingSize);
+  const d = spaceDims();
+  const flat = new Array<number>(rows.length * d);
+  const mapped = rows.map((row) => Float32Array.from(toSpace(toVector(row.vector))));
+  storeRows(mapped, fragmentIds.length);
   rows.forEach((row, i) => {
-    const v = toVector(row.vector);
-    for (let j = 0; j < config.embeddingSize; j++) flat[i * config.embeddingSize + j] = v[j];
+    const v = mapped[i];
+    for (let j = 0; j < d; j++) flat[i * d + j] = v[j];
     fragmentIds.push(row.id);
     trackIds.push(row.track_id);
   });
+  labelsOfTrack = null;
   target.add(flat);
 }
 
+/** Analysed tracks now in SQLite (the map's refit rule compares this with the tracks it was fitted on). */
+function analysedTrackCount(): number {
+  return (db.prepare(`SELECT COUNT(DISTINCT f.track_id) AS n ${CURRENT}`).get(version()) as { n: number }).n;
+}
+
+/** Why the library's space should be (re)fitted now, or null when the current one still serves. */
+function mapOutdated(tracks: number): string | null {
+  const tun = config.libraryMap;
+  if (!tun) return libraryMap ? 'the library map was turned off' : null;
+  if (tracks < tun.minTracks) return libraryMap ? `the library has fewer than ${tun.minTracks} analysed songs` : null;
+  if (!libraryMap) return `a sound space fitted on the library's ${tracks} songs`;
+  if (Math.abs(tracks - libraryMap.tracks) > tun.refitChange * libraryMap.tracks) return `the library changed (${libraryMap.tracks} -> ${tracks} songs): its sound space refitted`;
+  return null;
+}
+
+/** Fits the library's space from an even spread of each track's fragments in SQLite (or drops it). */
+function fitMap(tracks: number): void {
+  const tun = config.libraryMap;
+  if (!tun || tracks < tun.minTracks) {
+    libraryMap = null;
+    mapFitMs = 0;
+    return;
+  }
+  const started = performance.now();
+  const perTrack = Math.max(4, Math.ceil(tun.maxFragments / tracks));
+  const d = config.embeddingSize;
+  const sampled: Float32Array[] = [];
+  const owner: number[] = [];
+  let current = -1;
+  let rows: Buffer[] = [];
+  const flush = () => {
+    for (const i of spreadIndices(rows.length, perTrack)) {
+      sampled.push(toVector(rows[i]));
+      owner.push(current);
+    }
+    rows = [];
+  };
+  for (const row of db.prepare(`SELECT f.track_id, f.vector ${CURRENT} ORDER BY f.track_id, f.start_sec`).iterate(version()) as Iterable<{ track_id: number; vector: Buffer }>) {
+    if (row.track_id !== current && rows.length) flush();
+    current = row.track_id;
+    rows.push(row.vector);
+  }
+  if (rows.length) flush();
+  const flat = new Float32Array(sampled.length * d);
+  sampled.forEach((v, i) => flat.set(v, i * d));
+  libraryMap = fitLibraryMap(flat, Int32Array.from(owner), d, tun.dims);
+  mapFitMs = Math.round(performance.now() - started);
+}
+
+function mapFile(): string {
+  return `${indexDir()}.space.json`;
+}
+
+/** A stable name for the fitted space: the index on disk must have been built in the same one. */
+function mapId(): string {
+  if (!libraryMap) return 'model';
+  return `lda${libraryMap.dims}:${libraryMap.tracks}:${libraryMap.fragments}:${libraryMap.mean[0]}:${libraryMap.projection[0]}`;
+}
+
+function saveMap(): void {
+  if (!libraryMap) {
+    rmSync(mapFile(), { force: true });
+    return;
+  }
+  mkdirSync(config.dir, { recursive: true });
+  writeFileSync(`${mapFile()}.tmp`, JSON.stringify({ ...serialiseLibraryMap(libraryMap), fitMs: mapFitMs }));
+  renameSync(`${mapFile()}.tmp`, mapFile());
+}
+
+/** The persisted space, when there is one and it is whole. */
+function loadMap(): void {
+  libraryMap = null;
+  mapFitMs = 0;
+  if (!config.libraryMap || !existsSync(mapFile())) return;
+  try {
+    const data = JSON.parse(readFileSync(mapFile(), 'utf8')) as { fitMs?: number };
+    libraryMap = parseLibraryMap(data, config.embeddingSize);
+    mapFitMs = typeof data.fitMs === 'number' ? data.fitMs : 0;
+  } catch {
+    libraryMap = null; // damaged: refitted from SQLite by the rebuild that follows
+  }
+}
+
 /** Builds the index from every current fragment in SQLite. */
-function rebuild(reason: string): void {
+function rebuild(reason: string, refit = true): void {
   const count = (db.prepare(`SELECT COUNT(*) AS n ${CURRENT}`).get(version()) as { n: number }).n;
+  if (refit) fitMap(analysedTrackCount());
+  saveMap();
   fragmentIds = [];
   trackIds = [];
   tombstones = new Set();
-  const d = config.embeddingSize;
+  labelsOfTrack = null;
+  store = new Float32Array(0);
+  const d = spaceDims();
   if (count <= config.exactLimit) {
     kind = 'flat';
     descriptor = 'Flat';
     index = new faiss.IndexFlatIP(d);
   } else {
-    // ~2 sqrt(N) lists (k-means training stays seconds, not minutes, on a laptop); 8-bit scalar
-    // codes: 4x smaller than float32 with near-exact inner products.
+    // ~2 sqrt(N) lists (k-means training stays seconds, not minutes, on a laptop). In the library's
+    // 16-dimensional space full float codes cost 64 bytes and scan twice as fast as 8-bit ones; the
+    // model's own wide vectors get 8-bit scalar codes (4x smaller, near-exact inner products).
     const nlist = Math.min(65536, Math.max(64, Math.round(2 * Math.sqrt(count))));
     kind = 'ivf';
-    descriptor = `IVF${nlist},SQ8`;
+    descriptor = `IVF${nlist},${d <= 32 ? 'Flat' : 'SQ8'}`;
     const ivf = faiss.Index.fromFactory(d, descriptor, faiss.MetricType.METRIC_INNER_PRODUCT);
     // Train on an evenly spread sample (faiss wants ~40+ points per list).
     const sampleSize = Math.min(count, nlist * 64);
@@ -111,7 +252,7 @@ function rebuild(reason: string): void {
     const sample: number[] = [];
     let i = 0;
     for (const row of db.prepare(`SELECT f.vector ${CURRENT} ORDER BY f.id`).iterate(version()) as Iterable<{ vector: Buffer }>) {
-      if (i++ % stride === 0 && sample.length < sampleSize * d) sample.push(...toVector(row.vector));
+      if (i++ % stride === 0 && sample.length < sampleSize * d) sample.push(...toSpace(toVector(row.vector)));
     }
     ivf.train(sample);
     index = ivf;
@@ -140,7 +281,9 @@ function save(): void {
   mkdirSync(next, { recursive: true });
   index.write(join(next, 'index.faiss'));
   writeFileSync(join(next, 'index.ids'), Buffer.from(Int32Array.from([...fragmentIds, ...trackIds]).buffer));
-  writeFileSync(join(next, 'index.json'), JSON.stringify({ kind, descriptor, count: fragmentIds.length, tombstones: [...tombstones], fingerprint: indexFingerprint() }));
+  const rows = store.subarray(0, fragmentIds.length * spaceDims());
+  writeFileSync(join(next, 'index.vectors'), Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength));
+  writeFileSync(join(next, 'index.json'), JSON.stringify({ kind, descriptor, count: fragmentIds.length, tombstones: [...tombstones], fingerprint: indexFingerprint(), space: mapId(), dims: spaceDims() }));
   rmSync(`${dir}.old`, { recursive: true, force: true });
   if (existsSync(dir)) renameSync(dir, `${dir}.old`);
   renameSync(next, dir);
@@ -153,13 +296,18 @@ function load(): string | null {
   // A crash between the two renames of save() leaves only the previous set, under .old.
   if (!existsSync(dir) && existsSync(`${dir}.old`)) renameSync(`${dir}.old`, dir);
   const base = basePath();
-  if (!existsSync(`${base}.json`) || !existsSync(`${base}.faiss`) || !existsSync(`${base}.ids`)) return 'no index on disk';
+  if (!existsSync(`${base}.json`) || !existsSync(`${base}.faiss`) || !existsSync(`${base}.ids`) || !existsSync(`${base}.vectors`)) return 'no index on disk';
   try {
-    const meta = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { kind: 'flat' | 'ivf'; descriptor: string; count: number; tombstones: number[] };
+    const meta = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { kind: 'flat' | 'ivf'; descriptor: string; count: number; tombstones: number[]; space?: string };
+    if (meta.space !== mapId()) return 'the index was built in another sound space';
     const labels = new Int32Array(new Uint8Array(readFileSync(`${base}.ids`)).buffer);
     if (labels.length !== meta.count * 2) return 'index files disagree';
+    const vectors = new Float32Array(new Uint8Array(readFileSync(`${base}.vectors`)).buffer);
+    if (vectors.length !== meta.count * spaceDims() || !vectors.every(Number.isFinite)) return 'index vectors do not match their labels';
     const loaded = faiss.Index.read(`${base}.faiss`);
-    if (loaded.ntotal() !== meta.count || loaded.getDimension() !== config.embeddingSize) return 'index file does not match its labels';
+    if (loaded.ntotal() !== meta.count || loaded.getDimension() !== spaceDims()) return 'index file does not match its labels';
+    store = vectors;
+    labelsOfTrack = null;
     index = loaded;
     kind = meta.kind;
     descriptor = meta.descriptor;
@@ -190,10 +338,19 @@ function refresh(): { added: number; removed: number } {
       // IndexFlat::remove_ids compacts, keeping order: compact our label arrays the same way.
       index.removeIds(goneLabels);
       const gone = new Set(goneLabels);
+      const d = spaceDims();
+      let kept = 0;
+      for (let label = 0; label < fragmentIds.length; label++) {
+        if (gone.has(label)) continue;
+        if (kept !== label) store.copyWithin(kept * d, label * d, (label + 1) * d);
+        kept++;
+      }
       fragmentIds = fragmentIds.filter((_, label) => !gone.has(label));
       trackIds = trackIds.filter((_, label) => !gone.has(label));
+      labelsOfTrack = null;
     } else {
       goneLabels.forEach((label) => tombstones.add(label));
+      labelsOfTrack = null;
     }
   }
   const select = db.prepare(`SELECT id, track_id, vector FROM fragments WHERE id = ?`);
@@ -203,8 +360,11 @@ function refresh(): { added: number; removed: number } {
   }
   const total = liveCount();
   const wrongKind = (kind === 'flat' && total > config.exactLimit * 1.2) || (kind === 'ivf' && total < config.exactLimit * 0.8);
-  if (wrongKind || (kind === 'ivf' && tombstones.size > config.rebuildTombstoneShare * fragmentIds.length)) {
-    rebuild(wrongKind ? 'the library grew or shrank past the exact-search limit' : 'many removed fragments');
+  const refit = goneLabels.length + toAdd.length > 0 ? mapOutdated(trackLabels().size) : null;
+  if (refit) {
+    rebuild(refit);
+  } else if (wrongKind || (kind === 'ivf' && tombstones.size > config.rebuildTombstoneShare * fragmentIds.length)) {
+    rebuild(wrongKind ? 'the library grew or shrank past the exact-search limit' : 'many removed fragments', false);
   } else if (goneLabels.length + toAdd.length > 0) {
     save();
   }
@@ -214,7 +374,7 @@ function refresh(): { added: number; removed: number } {
 function search(query: Float32Array, k: number): SearchHits {
   if (!index || liveCount() === 0) return { fragmentIds: new Int32Array(0), trackIds: new Int32Array(0), scores: new Float32Array(0) };
   const want = Math.min(fragmentIds.length, k + tombstones.size);
-  const { labels, distances } = index.search(Array.from(query), want);
+  const { labels, distances } = index.search(Array.from(toSpace(query)), want);
   const out = { ids: [] as number[], tracks: [] as number[], scores: [] as number[] };
   for (let i = 0; i < labels.length && out.ids.length < k; i++) {
     const label = labels[i];
@@ -226,11 +386,97 @@ function search(query: Float32Array, k: number): SearchHits {
   return { fragmentIds: Int32Array.from(out.ids), trackIds: Int32Array.from(out.tracks), scores: Float32Array.from(out.scores) };
 }
 
+/** Rows (labels) of a set of tracks' fragments, gathered into one array of vectors. */
+function gather(labels: number[]): Float32Array {
+  const d = spaceDims();
+  const out = new Float32Array(labels.length * d);
+  labels.forEach((label, i) => out.set(store.subarray(label * d, (label + 1) * d), i * d));
+  return out;
+}
+
+/**
+ * The radio's two stages. First, candidate songs from the index: the summed seed (the design's query:
+ * close to the seed as a whole) and one query per spread seed moment (a song that matches one part of
+ * the seed is not lost), each song ranked by its best hit. Then an exact re-rank of the candidates by
+ * the symmetric Chamfer similarity of their moments with the seed's, less the negative songs' share.
+ */
+function similar(req: SimilarRequest): SimilarResult {
+  const tun = config.rerank;
+  const d = spaceDims();
+  const byTrack = trackLabels();
+  const seedLabels = req.seedTrackIds.flatMap((id) => byTrack.get(id) ?? []);
+  if (!index || seedLabels.length === 0) return { tracks: [], candidates: 0 };
+  const seedRows = spreadIndices(seedLabels.length, tun.seedMoments).map((i) => seedLabels[i]);
+  const seedSet = gather(seedRows);
+  const negativeLabels = req.negativeTrackIds.flatMap((id) => byTrack.get(id) ?? []);
+  const negativeSet = gather(spreadIndices(negativeLabels.length, tun.seedMoments).map((i) => negativeLabels[i]));
+  const nNegative = negativeSet.length / d;
+  const excluded = new Set([...req.seedTrackIds, ...req.excludeTrackIds]);
+
+  let candidates: number[];
+  if (req.exhaustive) {
+    candidates = [...byTrack.keys()].filter((id) => !excluded.has(id));
+  } else {
+    const summed = new Float32Array(d);
+    for (const label of seedLabels) for (let j = 0; j < d; j++) summed[j] += store[label * d + j];
+    let norm = 0;
+    for (let j = 0; j < d; j++) norm += summed[j] * summed[j];
+    norm = Math.sqrt(norm) || 1;
+    const breadth = Math.max(1, req.breadth ?? 1);
+    const best = new Map<number, number>();
+    const collect = (queries: number[], hits: number) => {
+      if (queries.length === 0) return;
+      const k = Math.min(fragmentIds.length, hits * breadth + tombstones.size);
+      const { labels, distances } = (index as AnyIndex).search(queries, k);
+      for (let i = 0; i < labels.length; i++) {
+        const label = labels[i];
+        if (label < 0 || tombstones.has(label)) continue;
+        const trackId = trackIds[label];
+        if (excluded.has(trackId)) continue;
+        const seen = best.get(trackId);
+        if (seen === undefined || distances[i] > seen) best.set(trackId, distances[i]);
+      }
+    };
+    // The summed seed reaches far (many hits); each moment's query only needs its nearest few songs.
+    collect(Array.from(summed, (x) => x / norm), tun.hitsPerQuery);
+    const moments: number[] = [];
+    for (const i of spreadIndices(seedLabels.length, tun.queryMoments)) {
+      const label = seedLabels[i];
+      for (let j = 0; j < d; j++) moments.push(store[label * d + j]);
+    }
+    collect(moments, tun.momentHits);
+    candidates = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, Math.max(tun.candidateTracks * breadth, req.limit)).map(([id]) => id);
+  }
+
+  // One pass per candidate gives its score and its matched moments (from the same spread of moments).
+  const nSeed = seedRows.length;
+  const scored: SimilarTrack[] = [];
+  for (const trackId of candidates) {
+    const own = byTrack.get(trackId);
+    if (!own?.length) continue;
+    const rows = spreadIndices(own.length, tun.candidateMoments).map((i) => own[i]);
+    const cand = gather(rows);
+    const { score: chamfer, pairs } = setSimilarity(seedSet, nSeed, cand, rows.length, d, 3);
+    const score = nNegative > 0 ? chamfer - req.negativeWeight * directedSimilarity(negativeSet, nNegative, cand, rows.length, d) : chamfer;
+    scored.push({
+      trackId, score: Math.round(score * 1e6) / 1e6,
+      pairs: pairs.map((p) => ({ seedFragmentId: fragmentIds[seedRows[p.seed]], pickFragmentId: fragmentIds[rows[p.pick]], similarity: Math.round(p.similarity * 1e4) / 1e4 })),
+    });
+  }
+  scored.sort((a, b) => b.score - a.score || a.trackId - b.trackId);
+  const tracks = scored.slice(0, req.limit);
+  return { tracks, candidates: candidates.length };
+}
+
 function stats(): IndexStats {
   const file = `${basePath()}.faiss`;
   const bytes = existsSync(file) ? statSync(file).size : 0;
   const count = liveCount();
-  return { kind, descriptor, count, tombstones: tombstones.size, bytesOnDisk: bytes, bytesPerVector: fragmentIds.length ? Math.round(bytes / fragmentIds.length) : 0, origin };
+  const space = {
+    dims: spaceDims(),
+    libraryMap: libraryMap ? { tracks: libraryMap.tracks, fragments: libraryMap.fragments, dims: libraryMap.dims, separation: Math.round(libraryMap.separation * 1000) / 1000, fitMs: mapFitMs } : null,
+  };
+  return { kind, descriptor, count, tombstones: tombstones.size, bytesOnDisk: bytes, bytesPerVector: fragmentIds.length ? Math.round(bytes / fragmentIds.length) : 0, origin, space };
 }
 
 let mapCache: { key: string; points: MapPoints } | null = null;
@@ -288,12 +534,21 @@ function sonicMap(colourGroup: string | null): MapPoints {
 function open(next: IndexConfig): void {
   config = next;
   mapCache = null;
+  index = null;
+  store = new Float32Array(0);
+  labelsOfTrack = null;
   db?.close();
   db = new Database(config.databasePath, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
-  const problem = load();
-  if (problem) {
-    rebuild(`rebuilt from SQLite: ${problem}`);
+  loadMap();
+  const tracks = analysedTrackCount();
+  const refit = mapOutdated(tracks);
+  const problem = refit ? null : load();
+  if (refit) {
+    rebuild(`rebuilt: ${refit}`);
+  } else if (problem) {
+    // A whole persisted space is kept (the same library, the same picks); a missing one is fitted again.
+    rebuild(`rebuilt from SQLite: ${problem}`, libraryMap === null);
   } else if (indexFingerprint() !== dbFingerprint()) {
     const { added, removed } = refresh();
     origin = `read from disk, then brought up to date (+${added} -${removed})`;
@@ -315,6 +570,9 @@ port.on('message', (message: ToIndexWorker) => {
         break;
       case 'search':
         reply({ type: 'ok', id: message.id, hits: search(message.query, message.k) });
+        break;
+      case 'similar':
+        reply({ type: 'ok', id: message.id, similar: similar(message.request) });
         break;
       case 'save':
         save();

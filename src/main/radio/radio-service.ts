@@ -1,10 +1,10 @@
 /**
- * RadioService: "play similar sounding". The design's score for a candidate fragment is the sum of its
- * cosine distances to the seed fragments, d(c) = sum_s (1 - c.s) = |S| - c.(sum_s s) for unit vectors,
- * so ranking every fragment by d is exactly one inner-product search with the sum of the seed vectors
- * (negative feedback subtracts the skipped songs' vectors). Then: drop the seed songs, keep each song's
- * best fragment, apply the queue rules (rank.ts), explain each pick (explain.ts), queue it. The radio
- * extends itself as its queue drains, and skips count against what resembles them.
+ * RadioService: "play similar sounding". Songs are compared as sets of moments: the index worker finds
+ * candidate songs (the summed seed, as the design ranks fragments, plus one query per spread seed moment)
+ * and re-ranks them exactly by the symmetric Chamfer similarity of their fragments with the seed's, in a
+ * sound space fitted to this library (index-worker.ts); skipped and "less like this" songs count against
+ * what resembles them. Then: the queue rules (rank.ts), the explanation of each pick (explain.ts), the
+ * queue. The radio extends itself as its queue drains.
  */
 import type { RadioService } from '../../shared/contract';
 import { RADIO_DEFAULTS, RADIO_TUNABLES } from '../../shared/defaults';
@@ -14,10 +14,10 @@ import type { AnalysisServiceImpl } from '../analysis/analysis-service';
 import type { LibraryDb } from '../db/library-db';
 import { Emitter } from '../events';
 import type { PlaybackServiceImpl } from '../playback/playback-service';
-import { explainPick } from './explain';
+import { explainPick, matchedMoments } from './explain';
 import { resolveSeedTracks, seedFragments } from './seeds';
-import type { IndexStats } from './index-protocol';
-import { bestPerTrack, selectPicks, spreadSample, titleKey, type Candidate, type Hit } from './rank';
+import type { IndexConfig, IndexStats } from './index-protocol';
+import { selectPicks, selectPicksRelaxing, titleKey, type Candidate, type RelaxableRule } from './rank';
 import type { VectorIndex } from './vector-index';
 
 export interface RadioDeps {
@@ -28,8 +28,8 @@ export interface RadioDeps {
   playback: PlaybackServiceImpl;
   index: VectorIndex;
   vectorsDir: string;
-  /** Overrides of the index tunables (the benchmark builds an exact index for ground truth). */
-  indexTunables?: { exactLimit?: number; nprobe?: number };
+  /** Overrides of the index tunables (benchmarks: an exact index, an exhaustive re-rank, no library map). */
+  indexTunables?: { exactLimit?: number; nprobe?: number; libraryMap?: IndexConfig['libraryMap']; exhaustive?: boolean };
 }
 
 interface ActiveRadio {
@@ -37,6 +37,10 @@ interface ActiveRadio {
   seed: RadioSeed;
   seedTrackIds: number[];
   options: RadioOptions;
+  /** Rules relaxed to fill the queue so far (the banner says so). */
+  relaxed: RelaxableRule[];
+  /** Songs analysed / all songs when the radio last chose (the banner says how much it could hear). */
+  coverage: { analysed: number; total: number };
 }
 
 function validOptions(input: Partial<RadioOptions> | undefined): RadioOptions {
@@ -55,6 +59,10 @@ export class RadioServiceImpl implements RadioService {
   private extending: Promise<unknown> | null = null;
   private extensionChain: Promise<unknown> = Promise.resolve();
   private readonly subscriptions: (() => void)[];
+  /** Songs analysed since the active radio last chose, and the timer that re-ranks its unplayed picks. */
+  private analysedSince = 0;
+  private disposed = false;
+  private rerankTimer: NodeJS.Timeout | null = null;
   readonly onDidChangeRadio = this.changeEmitter.event;
 
   constructor(private readonly deps: RadioDeps) {
@@ -63,6 +71,9 @@ export class RadioServiceImpl implements RadioService {
     };
     this.subscriptions = [
       deps.analysis.onDidAnalyseTrack(markDirty),
+      deps.analysis.onDidAnalyseTrack((state) => {
+        if (state.status === 'done') this.noteAnalysed();
+      }),
       deps.onDidChangeTracks?.(markDirty) ?? (() => undefined),
       deps.playback.onDidChangeQueue((state) => this.maybeExtend(state)),
       deps.playback.onDidRecordPlay((play) => {
@@ -75,23 +86,24 @@ export class RadioServiceImpl implements RadioService {
   async previewRadio(seed: RadioSeed, options?: Partial<RadioOptions>): Promise<RadioSession> {
     const opts = validOptions(options);
     const seedTrackIds = resolveSeedTracks(this.deps.db, seed);
-    const picks = await this.compute(seedTrackIds, opts, new Set(), []);
-    return { radioId: 0, seed, seedTrackIds, options: opts, picks };
+    const { picks, relaxed, coverage } = await this.compute(seedTrackIds, opts, new Set(), []);
+    return { radioId: 0, seed, seedTrackIds, options: opts, picks, relaxed, coverage };
   }
 
   async playSimilar(seed: RadioSeed, options?: Partial<RadioOptions>): Promise<RadioSession> {
     const opts = validOptions(options);
     const seedTrackIds = resolveSeedTracks(this.deps.db, seed);
-    const picks = await this.compute(seedTrackIds, opts, new Set(), []);
+    const { picks, relaxed, coverage } = await this.compute(seedTrackIds, opts, new Set(), []);
     const radioId = this.deps.db.radio.create(seed, opts);
-    this.active = { radioId, seed, seedTrackIds, options: opts };
+    this.active = { radioId, seed, seedTrackIds, options: opts, relaxed, coverage };
+    this.analysedSince = 0;
     // A radio from one song starts with that song; from several, with the picks.
     const lead = seed.kind === 'track' ? [seed.trackId] : [];
     await this.deps.playback.replaceQueueWith([
       ...lead.map((trackId) => ({ trackId, origin: { kind: 'user' as const } })),
       ...picks.map((p) => ({ trackId: p.trackId, origin: { kind: 'radio' as const, radioId, explanation: p.explanation } })),
     ], 0);
-    const session = { radioId, seed, seedTrackIds, options: opts, picks };
+    const session = { radioId, seed, seedTrackIds, options: opts, picks, relaxed, coverage };
     this.changeEmitter.fire(session);
     return session;
   }
@@ -108,7 +120,13 @@ export class RadioServiceImpl implements RadioService {
     const queue = await this.deps.playback.getQueue();
     const queued = new Set(queue.items.map((i) => i.trackId));
     const recentArtists = (active.options.artistGap > 0 ? queue.items.slice(-active.options.artistGap) : []).map((i) => this.deps.db.tracks.byId(i.trackId)?.artist ?? null);
-    const picks = await this.compute(active.seedTrackIds, { ...active.options, count: count ?? active.options.count }, queued, recentArtists, active.radioId);
+    const { picks, relaxed, coverage } = await this.compute(active.seedTrackIds, { ...active.options, count: count ?? active.options.count }, queued, recentArtists, active.radioId);
+    const newlyRelaxed = relaxed.filter((r) => !active.relaxed.includes(r));
+    if (this.active === active && (newlyRelaxed.length || coverage.analysed !== active.coverage.analysed)) {
+      active.relaxed = [...active.relaxed, ...newlyRelaxed];
+      active.coverage = coverage;
+      this.changeEmitter.fire(await this.getActiveRadio());
+    }
     return this.deps.playback.enqueueWith(picks.map((p) => ({ trackId: p.trackId, origin: { kind: 'radio' as const, radioId: active.radioId, explanation: p.explanation } })));
   }
 
@@ -155,6 +173,7 @@ export class RadioServiceImpl implements RadioService {
 
   async stopRadio(): Promise<void> {
     this.active = null;
+    this.clearRerank();
     this.changeEmitter.fire(null);
   }
 
@@ -180,12 +199,15 @@ export class RadioServiceImpl implements RadioService {
   }
 
   dispose(): void {
+    this.disposed = true;
+    this.active = null;
+    this.clearRerank();
     this.subscriptions.forEach((unsubscribe) => unsubscribe());
     this.changeEmitter.dispose();
   }
 
-  /** The radio's ranked picks: the search, the rules, the explanations. */
-  async compute(seedTrackIds: number[], options: RadioOptions, exclude: Set<number>, recentArtists: (string | null)[], radioId?: number): Promise<RadioPick[]> {
+  /** The radio's ranked picks: the search, the rules (and which had to be relaxed), the explanations. */
+  async compute(seedTrackIds: number[], options: RadioOptions, exclude: Set<number>, recentArtists: (string | null)[], radioId?: number): Promise<{ picks: RadioPick[]; relaxed: RelaxableRule[]; coverage: { analysed: number; total: number } }> {
     const { db, analysis, index } = this.deps;
     // A song that cannot be analysed spoils a one-song radio, but only drops out of a bigger seed.
     const states = await analysis.analyseSeeds(seedTrackIds);
@@ -200,15 +222,7 @@ export class RadioServiceImpl implements RadioService {
     const seeds = seedFragments(this.deps.db, seedTrackIds);
     if (seeds.length === 0) throw new SoundlikeError('NOT_ANALYSED', 'The seed songs have no analysed sound yet.', 'Let the analysis finish, then try again.');
     const feedback = radioId ? db.radio.feedback(radioId) : [];
-    const negatives = feedback.flatMap((f) => spreadSample(db.analysis.fragmentsOfTrack(f.trackId), 8));
-    const query = new Float32Array(seeds[0].vector.length);
-    for (const s of seeds) for (let i = 0; i < query.length; i++) query[i] += s.vector[i];
-    if (negatives.length) {
-      const weight = (RADIO_TUNABLES.negativeWeight * seeds.length) / negatives.length;
-      for (const n of negatives) for (let i = 0; i < query.length; i++) query[i] -= weight * n.vector[i];
-    }
     const excluded = new Set([...seedTrackIds, ...exclude, ...feedback.map((f) => f.trackId), ...db.radio.playedSince(Date.now() - RADIO_TUNABLES.recentPlayMs)]);
-    seedTrackIds.forEach((id) => excluded.add(id));
     const seedTracks = seedTrackIds.map((id) => db.tracks.byId(id)).filter((t): t is Track => t !== null);
     const usedTitleKeys = new Set(seedTracks.map((t) => titleKey(t.title, t.artist)));
     for (const id of exclude) {
@@ -218,36 +232,109 @@ export class RadioServiceImpl implements RadioService {
     const artistsBefore = recentArtists.length ? recentArtists : seedTracks.map((t) => t.artist);
 
     const blocked = new Set(db.radio.blockedArtists().map((a) => a.toLowerCase()));
-    let k = Math.max(RADIO_TUNABLES.minHits, options.count * RADIO_TUNABLES.hitsPerPick);
+    let limit = Math.max(RADIO_TUNABLES.minPicksRanked, options.count * RADIO_TUNABLES.rankedPerPick);
     let picks: Candidate[] = [];
+    let candidates: Candidate[] = [];
     for (let attempt = 0; attempt < 4; attempt++) {
-      const hits = await index.search(query, k);
-      const list: Hit[] = Array.from(hits.fragmentIds, (fragmentId, i) => ({ fragmentId, trackId: hits.trackIds[i], score: hits.scores[i] }));
-      // A hit whose track left the library (the index not refreshed yet), sits on a missing drive, or is
-      // by a blocked artist is skipped.
-      const candidates = bestPerTrack(list, excluded).flatMap((h): Candidate[] => {
-        const track = db.tracks.byId(h.trackId);
-        if (!track?.available || (track.artist && blocked.has(track.artist.toLowerCase()))) return [];
-        return [{ ...h, artist: track.artist, titleKey: titleKey(track.title, track.artist) }];
+      const result = await index.similar({
+        seedTrackIds, negativeTrackIds: feedback.map((f) => f.trackId), excludeTrackIds: [...excluded], limit,
+        negativeWeight: RADIO_TUNABLES.negativeWeight, breadth: 4 ** attempt, exhaustive: this.deps.indexTunables?.exhaustive,
+      });
+      // A song that left the library (the index not refreshed yet), sits on a missing drive, or is by a
+      // blocked artist is skipped.
+      candidates = result.tracks.flatMap((s): Candidate[] => {
+        const track = db.tracks.byId(s.trackId);
+        const best = s.pairs[0];
+        if (!best || !track?.available || (track.artist && blocked.has(track.artist.toLowerCase()))) return [];
+        return [{ trackId: s.trackId, fragmentId: best.pickFragmentId, score: s.score, artist: track.artist, titleKey: titleKey(track.title, track.artist), pairs: s.pairs }];
       });
       if (options.adventure > 0) {
         for (const c of candidates.slice(0, options.count * 6)) c.vector = db.analysis.fragment(c.fragmentId)?.vector;
       }
       picks = selectPicks(candidates, { count: options.count, adventure: options.adventure, artistGap: options.artistGap, recentArtists: artistsBefore, usedTitleKeys });
-      // Enough picks, or the index has nothing more to give.
-      if (picks.length >= options.count || hits.fragmentIds.length < k) break;
-      k *= 4;
+      // Enough picks, or the library has nothing more to give.
+      if (picks.length >= options.count || result.tracks.length < limit) break;
+      limit *= 4;
+    }
+    // The rules could not fill the queue from every candidate there is: relax them, in order, and say so.
+    let relaxed: RelaxableRule[] = [];
+    if (picks.length < options.count) {
+      ({ picks, relaxed } = selectPicksRelaxing(candidates, { count: options.count, adventure: options.adventure, artistGap: options.artistGap, recentArtists: artistsBefore, usedTitleKeys }));
     }
     const tagGroups = await analysis.shownTagGroups();
-    return picks.flatMap((c) => {
-      const fragment = db.analysis.fragment(c.fragmentId);
-      return fragment ? [{ trackId: c.trackId, explanation: explainPick(fragment, seeds, tagGroups) }] : [];
+    const counts = db.analysis.counts((await analysis.modelFacts()).version);
+    return {
+      relaxed,
+      coverage: { analysed: counts.done, total: counts.total },
+      picks: picks.flatMap((c) => {
+        // The explanation stands on the closest matched pair (distances in the model's own space).
+        const { matches, closestPick } = matchedMoments(db, c.pairs ?? [], tagGroups);
+        const fragment = closestPick ?? db.analysis.fragment(c.fragmentId);
+        return fragment ? [{ trackId: c.trackId, explanation: explainPick(fragment, seeds, tagGroups, { matches, songSimilarity: c.score }) }] : [];
+      }),
+    };
+  }
+
+  /** A song was analysed: while the active radio could not hear the whole library, re-rank its unplayed picks soon. */
+  private noteAnalysed(): void {
+    const active = this.active;
+    if (!active || active.coverage.analysed >= active.coverage.total) return;
+    this.analysedSince++;
+    if (this.analysedSince >= RADIO_TUNABLES.rerankAfterAnalysed) {
+      this.clearRerank();
+      void this.rerankUpcoming().catch((error) => {
+        if (!this.disposed) console.error('[soundlike] radio re-rank failed:', error);
+      });
+    } else {
+      this.rerankTimer ??= setTimeout(() => {
+        this.rerankTimer = null;
+        void this.rerankUpcoming().catch((error) => {
+          if (!this.disposed) console.error('[soundlike] radio re-rank failed:', error);
+        });
+      }, RADIO_TUNABLES.rerankAfterMs);
+    }
+  }
+
+  private clearRerank(): void {
+    if (this.rerankTimer) clearTimeout(this.rerankTimer);
+    this.rerankTimer = null;
+  }
+
+  /**
+   * Re-ranks the active radio's picks not played yet with every song analysed so far: the ones heard (and
+   * the one playing) stay, the rest are chosen again, as many as there were (at least the radio's count).
+   * Runs in the extension chain, so it never races an extension.
+   */
+  rerankUpcoming(): Promise<QueueState | null> {
+    const run = this.extensionChain.catch(() => undefined).then(async () => {
+      const active = this.active;
+      this.analysedSince = 0;
+      if (!active) return null;
+      const queue = await this.deps.playback.getQueue();
+      const cut = queue.currentIndex + 1;
+      const mine = (i: QueueItem) => i.origin.kind === 'radio' && i.origin.radioId === active.radioId;
+      // The user took the queue over (no pick of this radio left in a queue of other songs): leave it be.
+      if (!queue.items.some(mine) && queue.items.length > 1) return null;
+      const upcoming = queue.items.slice(cut).filter(mine);
+      const kept = queue.items.filter((i, at) => at < cut || !mine(i));
+      const recentArtists = (active.options.artistGap > 0 ? queue.items.slice(0, cut).slice(-active.options.artistGap) : []).map((i) => this.deps.db.tracks.byId(i.trackId)?.artist ?? null);
+      const count = Math.max(upcoming.length, active.options.count);
+      const { picks, relaxed, coverage } = await this.compute(active.seedTrackIds, { ...active.options, count }, new Set(kept.map((i) => i.trackId)), recentArtists, active.radioId);
+      if (this.active !== active) return null;
+      active.relaxed = [...new Set([...active.relaxed, ...relaxed])];
+      active.coverage = coverage;
+      if (upcoming.length) await this.deps.playback.removeFromQueue(upcoming.map((i) => i.id));
+      const state = await this.deps.playback.enqueueWith(picks.map((p) => ({ trackId: p.trackId, origin: { kind: 'radio' as const, radioId: active.radioId, explanation: p.explanation } })));
+      this.changeEmitter.fire(await this.getActiveRadio());
+      return state;
     });
+    this.extensionChain = run;
+    return run;
   }
 
   private async openIndex(): Promise<void> {
-    const version = await this.deps.analysis.ensureModel();
-    const embeddingSize = this.seedEmbeddingSize();
+    // The manifest's facts are enough: searching analysed vectors never waits for the encoder to load.
+    const { version, embeddingSize } = await this.deps.analysis.modelFacts();
     const wasOpen = this.deps.index.isOpen;
     await this.deps.index.open({
       databasePath: this.deps.db.file, dir: this.deps.vectorsDir, modelSha: version.modelSha, featureVersion: version.featureVersion,
@@ -255,6 +342,8 @@ export class RadioServiceImpl implements RadioService {
       exactLimit: this.deps.indexTunables?.exactLimit ?? RADIO_TUNABLES.exactLimit,
       nprobe: this.deps.indexTunables?.nprobe ?? RADIO_TUNABLES.nprobe,
       rebuildTombstoneShare: RADIO_TUNABLES.rebuildTombstoneShare,
+      libraryMap: this.deps.indexTunables?.libraryMap === undefined ? { ...RADIO_TUNABLES.libraryMap } : this.deps.indexTunables.libraryMap,
+      rerank: { ...RADIO_TUNABLES.rerank },
     });
     // Opening compares the saved index with SQLite and brings it up to date: no refresh needed then.
     if (!wasOpen) this.indexDirty = false;
@@ -262,12 +351,6 @@ export class RadioServiceImpl implements RadioService {
       this.indexDirty = false;
       await this.deps.index.refresh();
     }
-  }
-
-  private seedEmbeddingSize(): number {
-    const status = this.deps.analysis.embeddingSize;
-    if (!status) throw new SoundlikeError('MODEL_UNAVAILABLE', 'The sound model is not loaded.', 'Start the analysis first.');
-    return status;
   }
 
   private requireActive(): ActiveRadio {
@@ -292,7 +375,9 @@ export class RadioServiceImpl implements RadioService {
     const last = state.items[state.items.length - 1];
     if (!last || last.origin.kind !== 'radio' || last.origin.radioId !== active.radioId) return; // the user took over the queue
     if (after.length > RADIO_TUNABLES.extendWhenLeft) return;
-    this.extending = this.extendRadio().catch((error) => console.error('[soundlike] radio extension failed:', error)).finally(() => {
+    this.extending = this.extendRadio().catch((error) => {
+      if (!this.disposed) console.error('[soundlike] radio extension failed:', error);
+    }).finally(() => {
       this.extending = null;
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestPerTrack, selectPicks, spreadSample, titleKey, type Candidate } from './rank';
+import { bestPerTrack, selectPicks, selectPicksRelaxing, spreadSample, titleKey, type Candidate } from './rank';
 
 const cand = (trackId: number, score: number, artist: string, title = `song ${trackId}`): Candidate => ({
   trackId, fragmentId: trackId * 100, score, artist, titleKey: titleKey(title, artist),
@@ -72,6 +72,33 @@ describe('selectPicks', () => {
     const list = [cand(3, 0.5, 'C'), cand(1, 0.5, 'A'), cand(2, 0.5, 'B')];
     const sorted = bestPerTrack(list, new Set()).map((h) => list.find((c) => c.trackId === h.trackId) as Candidate);
     expect(selectPicks(sorted, base).map((p) => p.trackId)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('selectPicksRelaxing', () => {
+  const base = { count: 3, adventure: 0, artistGap: 2, recentArtists: ['A'], usedTitleKeys: new Set<string>() };
+
+  it('keeps every rule when they can be kept', () => {
+    expect(selectPicksRelaxing([cand(1, 0.9, 'B'), cand(2, 0.8, 'C'), cand(3, 0.7, 'D')], base)).toMatchObject({ relaxed: [] });
+  });
+
+  it('fills the queue from a one-artist library by relaxing the artist gap first, and says so', () => {
+    const { picks, relaxed } = selectPicksRelaxing([cand(1, 0.9, 'A'), cand(2, 0.8, 'A'), cand(3, 0.7, 'A'), cand(4, 0.6, 'A')], base);
+    expect(picks.map((p) => p.trackId)).toEqual([1, 2, 3]);
+    expect(relaxed).toEqual(['artist-gap']);
+  });
+
+  it('keeps the picks the rules allowed in front, then fills in score order', () => {
+    const { picks, relaxed } = selectPicksRelaxing([cand(1, 0.9, 'A'), cand(2, 0.8, 'B'), cand(3, 0.7, 'B')], base);
+    expect(picks.map((p) => p.trackId)).toEqual([2, 1, 3]);
+    expect(relaxed).toEqual(['artist-gap']);
+  });
+
+  it('relaxes "no other version of a queued song" only when the artist gap was not enough, never repeating a track', () => {
+    const { picks, relaxed } = selectPicksRelaxing([cand(1, 0.9, 'A', 'Hit'), cand(2, 0.8, 'A', 'Hit (Live)'), cand(3, 0.7, 'A', 'Hit (Demo)')], base);
+    expect(picks.map((p) => p.trackId)).toEqual([1, 2, 3]);
+    expect(relaxed).toEqual(['artist-gap', 'same-song']);
+    expect(selectPicksRelaxing([cand(1, 0.9, 'A')], base).picks).toHaveLength(1);
   });
 });
 

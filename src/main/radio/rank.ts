@@ -18,6 +18,8 @@ export interface Candidate extends Hit {
   titleKey: string;
   /** The candidate fragment's vector, for the spread; absent when adventure is 0. */
   vector?: Float32Array;
+  /** The strongest matched moments (seed fragment <-> this song's fragment), strongest first. */
+  pairs?: { seedFragmentId: number; pickFragmentId: number; similarity: number }[];
 }
 
 export interface SelectOptions {
@@ -67,6 +69,36 @@ function sameArtist(a: string | null, b: string | null): boolean {
 /** How many of the best candidates the adventure setting lets the spread choose among. */
 export function poolSize(count: number, adventure: number): number {
   return Math.ceil(count * (1 + 4 * Math.min(1, Math.max(0, adventure))));
+}
+
+/** The queue rules that can be relaxed, in the order they are: the artist gap first, then other versions of a song. */
+export type RelaxableRule = 'artist-gap' | 'same-song';
+
+/**
+ * Picks under the rules; when the candidates cannot fill the queue under them (a library of one artist,
+ * one composer's works), the rules are relaxed one at a time (artist gap, then other versions of a song
+ * already chosen: never the same track twice) and the queue is filled. Says which rules were relaxed.
+ */
+export function selectPicksRelaxing(candidates: Candidate[], options: SelectOptions): { picks: Candidate[]; relaxed: RelaxableRule[] } {
+  const picks = selectPicks(candidates, options);
+  const relaxed: RelaxableRule[] = [];
+  const stages: { rule: RelaxableRule; options: Partial<SelectOptions> }[] = [
+    { rule: 'artist-gap', options: { artistGap: 0 } },
+    { rule: 'same-song', options: { artistGap: 0, usedTitleKeys: new Set() } },
+  ];
+  for (const stage of stages) {
+    if (picks.length >= options.count || picks.length >= candidates.length) break;
+    const chosen = new Set(picks.map((p) => p.trackId));
+    const titleKeys = new Set([...options.usedTitleKeys, ...picks.map((p) => p.titleKey)]);
+    // Without the same-song rule each track is its own "song" (but a track is never picked twice).
+    const pool = candidates.filter((c) => !chosen.has(c.trackId)).map((c) => (stage.rule === 'same-song' ? { ...c, titleKey: `${c.titleKey}\u0000${c.trackId}` } : c));
+    const more = selectPicks(pool, {
+      ...options, count: options.count - picks.length, recentArtists: [...options.recentArtists, ...picks.map((p) => p.artist)], usedTitleKeys: titleKeys, ...stage.options,
+    }).map((c) => candidates.find((o) => o.trackId === c.trackId) as Candidate);
+    if (more.length) relaxed.push(stage.rule);
+    picks.push(...more);
+  }
+  return { picks, relaxed };
 }
 
 export function selectPicks(candidates: Candidate[], options: SelectOptions): Candidate[] {

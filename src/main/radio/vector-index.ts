@@ -4,7 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { closeWorker } from '../worker-close';
-import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, SearchHits, ToIndexWorker } from './index-protocol';
+import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, SearchHits, SimilarRequest, SimilarResult, ToIndexWorker } from './index-protocol';
 
 type Request = ToIndexWorker extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -46,6 +46,13 @@ export class VectorIndex {
     return (await this.request({ type: 'search', query, k })).hits as SearchHits;
   }
 
+  /** The radio's candidates re-ranked by set-to-set similarity with the seed (index-worker.ts). */
+  async similar(request: SimilarRequest): Promise<SimilarResult> {
+    if (!this.opened) throw new Error('vector index not open');
+    await this.opened;
+    return (await this.request({ type: 'similar', request })).similar as SimilarResult;
+  }
+
   /** Track vectors projected to 2-D (computed in the worker, cached). */
   async sonicMap(colourGroup: string | null): Promise<MapPoints> {
     if (!this.opened) throw new Error('vector index not open');
@@ -70,6 +77,11 @@ export class VectorIndex {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
+    // faiss parallelises with OpenMP, which the worker's libgomp reads from the process environment when
+    // it loads. A radio's few small queries gain nothing from threads, and OpenMP threads spinning against
+    // the analysis (and each other) on a small machine made them 10-100x slower: one thread, unless the
+    // user chose otherwise.
+    process.env.OMP_NUM_THREADS ??= '1';
     const worker = new Worker(this.workerPath);
     worker.on('message', (answer: FromIndexWorker) => {
       const waiter = this.pending.get(answer.id);

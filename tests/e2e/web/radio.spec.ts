@@ -101,6 +101,14 @@ test('scan, analyse, play similar, see why, and listen to the matched moments', 
     await expect(why.getByTestId('why-distance')).toHaveText(/sounds (very close|close|related)/);
     await expect(why.getByTestId('why-distance')).toHaveAttribute('title', /distance \d\.\d{3}/);
     await expect(why.getByTestId('why-seed').first()).toHaveAttribute('data-track-id', seedId);
+    // The songs were compared as wholes: up to 3 matched pairs of moments, strongest first, the first
+    // being the moment the strips show.
+    const pairs = why.getByTestId('matched-pair');
+    await expect(pairs.first()).toHaveText(/^seed \d+:\d\d\s*↔\s*pick \d+:\d\d\s*(very close|close|related) \(\d\.\d\d\)$/);
+    expect(await pairs.count()).toBeLessThanOrEqual(3);
+    const first = await pairs.first().innerText();
+    expect(first).toContain(`pick ${(await why.getByTestId('pick-moment').innerText()).split('–')[0]}`);
+    expect(first).toContain(`seed ${(await why.getByTestId('seed-moment').first().innerText()).split('–')[0]}`);
   }
   // Tags are facts or absent: only the manifest's shown groups appear, and with none a sentence says why.
   const chips = await why.locator('.tag-chips li').evaluateAll((els) => els.map((e) => (e.getAttribute('title') ?? e.textContent ?? '').trim()));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedFor, seedLabel, startingMessage } from './radio-seed';
+import { coverageText, relaxedRulesText, seedFor, seedLabel, startingMessage } from './radio-seed';
 
 describe('radio seeds', () => {
   it('makes a one-song or a multi-song seed', () => {
@@ -15,5 +15,20 @@ describe('radio seeds', () => {
   it('says when it listens first', () => {
     expect(startingMessage('“Blue”', true)).toBe('Listening to “Blue” first…');
     expect(startingMessage('“Blue”', false)).toBe('Finding songs that sound like “Blue”…');
+  });
+});
+
+describe('relaxedRulesText / coverageText', () => {
+  it('says which rules the radio relaxed, and nothing when every rule held', () => {
+    expect(relaxedRulesText([])).toBe('');
+    expect(relaxedRulesText(undefined)).toBe('');
+    expect(relaxedRulesText(['artist-gap'])).toBe('Few other songs to choose from: artists repeat.');
+    expect(relaxedRulesText(['artist-gap', 'same-song'])).toBe('Few other songs to choose from: artists repeat and other versions of a queued song play too.');
+  });
+
+  it('says how much of the library the radio heard, until it heard all of it', () => {
+    expect(coverageText({ analysed: 12, total: 158 })).toMatch(/^12 of 158 songs analysed so far/);
+    expect(coverageText({ analysed: 158, total: 158 })).toBe('');
+    expect(coverageText(undefined)).toBe('');
   });
 });

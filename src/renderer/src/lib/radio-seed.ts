@@ -20,3 +20,18 @@ export function seedLabel(titles: readonly string[]): string {
 export function startingMessage(label: string, listening: boolean): string {
   return listening ? `Listening to ${label} first…` : `Finding songs that sound like ${label}…`;
 }
+
+/** Why the radio's queue breaks a rule, in words for its banner (empty when every rule held). */
+export function relaxedRulesText(relaxed: readonly string[] | undefined): string {
+  if (!relaxed?.length) return '';
+  const parts: string[] = [];
+  if (relaxed.includes('artist-gap')) parts.push('artists repeat');
+  if (relaxed.includes('same-song')) parts.push('other versions of a queued song play too');
+  return `Few other songs to choose from: ${parts.join(' and ')}.`;
+}
+
+/** While the library is still being analysed: how much of it the radio could hear (empty once it heard all). */
+export function coverageText(coverage: { analysed: number; total: number } | undefined): string {
+  if (!coverage || coverage.analysed >= coverage.total) return '';
+  return `${coverage.analysed} of ${coverage.total} songs analysed so far: the songs still to come are chosen again as the analysis goes on.`;
+}

@@ -1,6 +1,6 @@
 /** Above the queue while a radio plays: what it is built from, and a button to stop it extending itself. */
 import { Icon } from '../../elements/Icon';
-import { seedLabel } from '../../lib/radio-seed';
+import { coverageText, relaxedRulesText, seedLabel } from '../../lib/radio-seed';
 import { useLibraryStore } from '../../stores/library-store';
 import { stopRadio, useRadioSession } from '../../stores/radio-store';
 
@@ -17,6 +17,14 @@ export function RadioLine() {
       <span className="radio-line-text" title={`Radio: songs that sound like ${label}. It adds more as the queue runs out.`}>
         Radio · sounds like {label}
       </span>
+      {coverageText(session.coverage) ? (
+        <span className="radio-line-note muted small" data-testid="radio-coverage">{coverageText(session.coverage)}</span>
+      ) : null}
+      {session.relaxed?.length ? (
+        <span className="radio-line-note muted small" data-testid="radio-relaxed" title="When the library has too few other songs, the radio relaxes its rules (the artist gap first) rather than stop.">
+          {relaxedRulesText(session.relaxed)}
+        </span>
+      ) : null}
       <button type="button" className="btn small" data-testid="stop-radio" onClick={() => void stopRadio()}
         title="Stop adding songs (the queue stays)">Stop</button>
     </div>

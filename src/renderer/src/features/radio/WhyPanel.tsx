@@ -47,10 +47,38 @@ interface WhyPanelProps {
   playingItemId: number | null;
 }
 
+/** The pairs of moments the two songs were matched by (seed m:ss <-> pick m:ss), strongest first. */
+function MatchedPairs({ itemId, matches }: { itemId: number; matches: NonNullable<PickExplanation['matches']> }) {
+  return (
+    <div className="why-pairs">
+      <span className="why-role">Matched moments</span>
+      <ol className="why-pair-list" data-testid="matched-pairs">
+        {matches.map((m) => (
+          <li key={`${m.seed.trackId}-${m.seed.startSec}-${m.pick.startSec}`} className="why-pair" data-testid="matched-pair" title={distanceTip(m.distance)}>
+            <button type="button" className="link-btn" aria-label={`Listen to the seed from ${formatClock(m.seed.startSec)}`}
+              onClick={() => void listenToSeed(m.seed.trackId, m.seed.startSec)}>
+              seed {formatClock(m.seed.startSec)}
+            </button>
+            <span aria-hidden="true" className="muted">&harr;</span>
+            <button type="button" className="link-btn" aria-label={`Listen to the pick from ${formatClock(m.pick.startSec)}`}
+              onClick={() => void listenFrom(itemId, m.pick.startSec)}>
+              pick {formatClock(m.pick.startSec)}
+            </button>
+            <span className="muted small">{closeness(m.distance)} ({m.distance.toFixed(2)})</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 export function WhyPanel({ item, explanation, playing, playingItemId }: WhyPanelProps) {
   const words = closeness(explanation.distance);
   const common = new Set(explanation.tagsInCommon);
-  const seeds = seedMomentsBySong(explanation.seeds);
+  const matches = explanation.matches ?? [];
+  // With the ranking's matched pairs, the bars show every matched moment; older explanations: the closest.
+  const seeds = seedMomentsBySong(matches.length ? matches.map((m) => ({ ...m.seed, distance: m.distance })) : explanation.seeds);
+  const pickMoments = matches.length ? matches.map((m) => m.pick) : [explanation.pick];
   const firstSeed = explanation.seeds[0];
   const pickTrack = useTrack(item.trackId);
   return (
@@ -65,10 +93,11 @@ export function WhyPanel({ item, explanation, playing, playingItemId }: WhyPanel
           <Icon name="close" size={14} />
         </button>
       </div>
-      <SongMoments trackId={item.trackId} moments={[explanation.pick]} role="pick" common={common} />
+      <SongMoments trackId={item.trackId} moments={pickMoments} role="pick" common={common} />
       {seeds.map((g) => (
         <SongMoments key={g.trackId} trackId={g.trackId} moments={g.moments} role="seed" common={common} />
       ))}
+      {matches.length ? <MatchedPairs itemId={item.id} matches={matches} /> : null}
       <div className="why-common">
         <span className="why-role">In common</span>
         {explanation.tagsInCommon.length

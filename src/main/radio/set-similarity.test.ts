@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { directedSimilarity, setSimilarity, spreadIndices, strongestPairs } from './set-similarity';
+
+/** Unit vectors in 2-D at the given angles (degrees), as one set. */
+const set = (...degrees: number[]) => Float32Array.from(degrees.flatMap((a) => [Math.cos((a * Math.PI) / 180), Math.sin((a * Math.PI) / 180)]));
+
+describe('setSimilarity (symmetric Chamfer)', () => {
+  it('is 1 for the same set, and symmetric', () => {
+    const a = set(0, 40, 80);
+    const b = set(10, 50, 170);
+    expect(setSimilarity(a, 3, a, 3, 2).score).toBeCloseTo(1, 6);
+    expect(setSimilarity(a, 3, b, 3, 2).score).toBeCloseTo(setSimilarity(b, 3, a, 3, 2).score, 6);
+  });
+
+  it('ranks a song alike throughout above one that shares a single lucky moment', () => {
+    const seed = set(0, 30, 60, 90);
+    const alike = set(8, 38, 68, 98);
+    const lucky = set(0, 180, 200, 220); // one moment identical to the seed's, the rest far away
+    const alikeScore = setSimilarity(seed, 4, alike, 4, 2).score;
+    const luckyScore = setSimilarity(seed, 4, lucky, 4, 2).score;
+    expect(alikeScore).toBeGreaterThan(luckyScore);
+  });
+
+  it('gives the strongest matched pairs first, never one moment twice', () => {
+    const seed = set(0, 90);
+    const cand = set(1, 2, 85);
+    const { pairs } = setSimilarity(seed, 2, cand, 3, 2, 3);
+    expect(pairs.map((p) => [p.seed, p.pick])).toEqual([[0, 0], [1, 2]]);
+    expect(pairs[0].similarity).toBeGreaterThan(pairs[1].similarity);
+  });
+
+  it('is -1 for an empty set (nothing to compare)', () => {
+    expect(setSimilarity(set(0), 1, new Float32Array(0), 0, 2).score).toBe(-1);
+  });
+});
+
+describe('directedSimilarity', () => {
+  it('measures how much of one set is heard in the other', () => {
+    expect(directedSimilarity(set(0), 1, set(0, 180), 2, 2)).toBeCloseTo(1, 6);
+    expect(directedSimilarity(set(0, 180), 2, set(0), 1, 2)).toBeCloseTo(0, 6);
+  });
+});
+
+describe('strongestPairs / spreadIndices', () => {
+  it('picks greedily by similarity with distinct moments', () => {
+    const out = strongestPairs([
+      { seed: 0, pick: 0, similarity: 0.9 }, { seed: 0, pick: 1, similarity: 0.8 }, { seed: 1, pick: 0, similarity: 0.85 }, { seed: 1, pick: 1, similarity: 0.5 },
+    ], 3);
+    expect(out.map((p) => [p.seed, p.pick])).toEqual([[0, 0], [1, 1]]);
+  });
+
+  it('spreads samples over the whole list', () => {
+    expect(spreadIndices(3, 5)).toEqual([0, 1, 2]);
+    expect(spreadIndices(100, 4)).toEqual([12, 37, 62, 87]);
+  });
+});

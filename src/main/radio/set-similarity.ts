@@ -1,0 +1,95 @@
+/**
+ * How alike two songs sound, as sets of moments: the symmetric Chamfer similarity. Every seed moment
+ * finds its best match in the candidate and every candidate moment its best match in the seed; the two
+ * means are averaged. A song that shares one lucky moment with the seed no longer wins (the old rule,
+ * one best fragment against the summed seed); measured on real soundtracks it ranks same-album songs
+ * better (models/README.md, "ranking rules"). Vectors are unit length, rows of `dims` floats.
+ */
+
+export interface MomentPair {
+  /** Row of the seed set. */
+  seed: number;
+  /** Row of the candidate set. */
+  pick: number;
+  /** Cosine similarity of the two moments. */
+  similarity: number;
+}
+
+export interface SetSimilarity {
+  score: number;
+  /** The strongest matches, strongest first, no moment used twice (only when asked for). */
+  pairs: MomentPair[];
+}
+
+function dot(a: Float32Array, ao: number, b: Float32Array, bo: number, dims: number): number {
+  let s = 0;
+  for (let i = 0; i < dims; i++) s += a[ao + i] * b[bo + i];
+  return s;
+}
+
+/**
+ * Symmetric Chamfer similarity of two sets of unit vectors, and up to `pairCount` matched pairs: each seed
+ * moment with its best match, strongest first, no moment used twice.
+ */
+export function setSimilarity(seed: Float32Array, nSeed: number, cand: Float32Array, nCand: number, dims: number, pairCount = 0): SetSimilarity {
+  if (nSeed === 0 || nCand === 0) return { score: -1, pairs: [] };
+  const candBest = new Float32Array(nCand).fill(-Infinity);
+  const seedBest: MomentPair[] = [];
+  let seedSum = 0;
+  for (let s = 0; s < nSeed; s++) {
+    let best = -Infinity;
+    let arg = 0;
+    const so = s * dims;
+    for (let c = 0; c < nCand; c++) {
+      const sim = dot(seed, so, cand, c * dims, dims);
+      if (sim > best) {
+        best = sim;
+        arg = c;
+      }
+      if (sim > candBest[c]) candBest[c] = sim;
+    }
+    seedSum += best;
+    if (pairCount > 0) seedBest.push({ seed: s, pick: arg, similarity: best });
+  }
+  let candSum = 0;
+  for (let c = 0; c < nCand; c++) candSum += candBest[c];
+  const score = 0.5 * (seedSum / nSeed + candSum / nCand);
+  return { score, pairs: pairCount > 0 ? strongestPairs(seedBest, pairCount) : [] };
+}
+
+/** Mean over `from`'s moments of their best match in `to` (how much of `from` is heard in `to`). */
+export function directedSimilarity(from: Float32Array, nFrom: number, to: Float32Array, nTo: number, dims: number): number {
+  if (nFrom === 0 || nTo === 0) return 0;
+  let sum = 0;
+  for (let f = 0; f < nFrom; f++) {
+    let best = -Infinity;
+    for (let t = 0; t < nTo; t++) {
+      const sim = dot(from, f * dims, to, t * dims, dims);
+      if (sim > best) best = sim;
+    }
+    sum += best;
+  }
+  return sum / nFrom;
+}
+
+/** The strongest pairs with no seed moment and no pick moment used twice, strongest first. */
+export function strongestPairs(pairs: MomentPair[], count: number): MomentPair[] {
+  const sorted = [...pairs].sort((a, b) => b.similarity - a.similarity || a.seed - b.seed || a.pick - b.pick);
+  const usedSeed = new Set<number>();
+  const usedPick = new Set<number>();
+  const out: MomentPair[] = [];
+  for (const p of sorted) {
+    if (out.length >= count) break;
+    if (usedSeed.has(p.seed) || usedPick.has(p.pick)) continue;
+    usedSeed.add(p.seed);
+    usedPick.add(p.pick);
+    out.push(p);
+  }
+  return out;
+}
+
+/** Evenly spread rows (indices) of a list of `n`, at most `max` (the whole song's shape, not its start). */
+export function spreadIndices(n: number, max: number): number[] {
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  return Array.from({ length: max }, (_, i) => Math.floor(((i + 0.5) * n) / max));
+}
