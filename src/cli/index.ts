@@ -15,6 +15,7 @@ import { cpus } from 'node:os';
 import { benchAnalysis } from './bench/analysis-bench';
 import { saveResults } from './bench/bench-common';
 import { benchLibrary, watchProbe } from './bench/library-bench';
+import { benchQuality } from './bench/quality-bench';
 import { benchRadio } from './bench/radio-bench';
 import { benchStep } from './bench/step-bench';
 import { createAnalysisProgressPrinter, createScanProgressPrinter } from './progress-bar';
@@ -33,6 +34,8 @@ Commands:
   bench [all]          analysis and radio benchmarks (as below), results saved under bench-results/
   bench analysis       analysis throughput vs ffmpeg decode-only (--tracks N, default 8; --minutes M, default 4)
   bench radio          radio latency and recall (--sizes 100000,1000000; --queries N, default 200)
+  bench quality        radio precision@10 on real labelled music vs MFCC and random (--corpus DIR with labels.tsv;
+                       default: the real-music test packages of the training recipe)
   bench step           radio quality vs analysis cost per fragment step, on the corpus's test songs
                        (--corpus DIR, default models/training/corpus/main; --steps 5,2.5,1.25)
   bench library        scanning and watching (--files N, default 10000; --big N, default 100000)
@@ -243,6 +246,12 @@ async function bench(positionals: string[], values: Parsed['values']): Promise<n
     process.stdout.write(`${JSON.stringify(results, null, 2)}\nSaved ${file}\n`);
     return 0;
   }
+  if (which === 'quality') {
+    const results = await benchQuality({ corpus: values.corpus, manifestPath: values.model });
+    const file = saveResults('quality', results);
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\nSaved ${file}\n`);
+    return 0;
+  }
   if (which === 'step') {
     const steps = (values.steps ?? '5,2.5,1.25').split(',').map(Number);
     if (steps.some((s) => !(s > 0))) throw new UsageError('--steps must be positive seconds, e.g. 5,2.5,1.25');
@@ -255,7 +264,7 @@ async function bench(positionals: string[], values: Parsed['values']): Promise<n
     await watchProbe(arg);
     return 0;
   }
-  throw new UsageError('Which benchmark? soundlike bench [all|analysis|radio|library]');
+  throw new UsageError('Which benchmark? soundlike bench [all|analysis|radio|library|quality|step]');
 }
 
 export async function main(argv: string[]): Promise<number> {
