@@ -33,7 +33,8 @@ Commands:
                        (--count N, default 10; --adventure 0..1; --artist-gap N, default 3; --json)
   bench [all]          analysis and radio benchmarks (as below), results saved under bench-results/
   bench analysis       analysis throughput vs ffmpeg decode-only (--tracks N, default 8; --minutes M, default 4)
-  bench radio          radio latency and recall (--sizes 100000,1000000; --queries N, default 200)
+  bench radio          radio latency and recall (--sizes 100000,1000000; --queries N, default 200;
+                       --reuse DIR with one size: the library an earlier run wrote)
   bench quality        radio precision@10 on real labelled music vs MFCC and random (--corpus DIR with labels.tsv;
                        default: the real-music test packages of the training recipe)
   bench step           radio quality vs analysis cost per fragment step, on the corpus's test songs
@@ -55,7 +56,7 @@ class UsageError extends Error {}
 interface Parsed {
   command: string | undefined;
   positionals: string[];
-  values: { data?: string; model?: string; count?: string; adventure?: string; 'artist-gap'?: string; tracks?: string; minutes?: string; sizes?: string; queries?: string; corpus?: string; steps?: string; json?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
+  values: { data?: string; model?: string; count?: string; adventure?: string; 'artist-gap'?: string; tracks?: string; minutes?: string; sizes?: string; queries?: string; reuse?: string; corpus?: string; steps?: string; json?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
 }
 
 function parse(argv: string[]): Parsed {
@@ -77,6 +78,7 @@ function parse(argv: string[]): Parsed {
         minutes: { type: 'string' },
         sizes: { type: 'string' },
         queries: { type: 'string' },
+        reuse: { type: 'string' },
         corpus: { type: 'string' },
         steps: { type: 'string' },
         big: { type: 'string' },
@@ -240,7 +242,9 @@ async function bench(positionals: string[], values: Parsed['values']): Promise<n
     }
     if (which !== 'analysis') {
       const sizes = (values.sizes ?? '100000,1000000').split(',').map((n) => count(n, 0, 'sizes'));
-      results.radio = await benchRadio({ sizes, queries: count(values.queries, 200, 'queries'), manifestPath: values.model });
+      // --reuse DIR: the data folder a previous run wrote for the (single) size given (soundlike-bench-radio-N-*).
+      const reuse = values.reuse ? { [sizes[0]]: resolve(values.reuse) } : undefined;
+      results.radio = await benchRadio({ sizes, queries: count(values.queries, 200, 'queries'), manifestPath: values.model, reuse });
     }
     const file = saveResults(which === undefined || which === 'all' ? 'bench' : which, results);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\nSaved ${file}\n`);

@@ -56,8 +56,8 @@ export const RADIO_TUNABLES = {
   /** Seed fragments used at most (a spread sample of long songs and big seed sets). */
   maxSeedFragments: 64,
   /** Songs ranked per wanted pick (the queue rules and the spread choose among them). */
-  rankedPerPick: 4,
-  minPicksRanked: 40,
+  rankedPerPick: 2,
+  minPicksRanked: 20,
   /** Weight of negative feedback (skips, "less like this") against the seeds. */
   negativeWeight: 0.5,
   /** Songs played this recently are not picked. */
@@ -75,10 +75,10 @@ export const RADIO_TUNABLES = {
    * answers the first stage's ~9 queries in a fraction of a millisecond each (the exact re-rank follows).
    */
   exactLimit: 20_000,
-  nprobe: 48,
+  nprobe: 16,
   rebuildTombstoneShare: 0.15,
   /** The sound space fitted to the library (radio/library-map.ts), chosen by bench:quality. */
   libraryMap: { dims: 16, minTracks: 48, refitChange: 0.25, maxFragments: 100_000 },
   /** The exact set-to-set re-rank of the index's candidate songs (radio/set-similarity.ts). */
-  rerank: { candidateTracks: 200, seedMoments: 24, candidateMoments: 32, queryMoments: 8, hitsPerQuery: 512, momentHits: 64 },
+  rerank: { candidateTracks: 100, meanCandidates: 50, seedMoments: 16, candidateMoments: 32, queryMoments: 8, hitsPerQuery: 128, momentHits: 48 },
 } as const;

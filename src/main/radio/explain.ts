@@ -54,9 +54,10 @@ export function explainPick(pick: FragmentRow, seeds: FragmentRow[], tagGroups: 
  * model's own space, closest first (the order the user reads them in), and the pick's fragment of the
  * closest pair: the moment the explanation stands on.
  */
-export function matchedMoments(db: LibraryDb, pairs: { seedFragmentId: number; pickFragmentId: number }[], tagGroups: readonly string[] | null): { matches: NonNullable<PickExplanation['matches']>; closestPick: FragmentRow | null } {
+export function matchedMoments(db: LibraryDb, pairs: { seedFragmentId: number; pickFragmentId: number }[], tagGroups: readonly string[] | null,
+  known: ReadonlyMap<number, FragmentRow> = new Map()): { matches: NonNullable<PickExplanation['matches']>; closestPick: FragmentRow | null } {
   const loaded = pairs.flatMap((p) => {
-    const seed = db.analysis.fragment(p.seedFragmentId);
+    const seed = known.get(p.seedFragmentId) ?? db.analysis.fragment(p.seedFragmentId);
     const pick = db.analysis.fragment(p.pickFragmentId);
     return seed && pick ? [{ seed, pick, distance: round(cosineDistance(seed.vector, pick.vector), 4) }] : [];
   }).sort((a, b) => a.distance - b.distance || a.pick.id - b.pick.id);

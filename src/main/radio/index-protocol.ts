@@ -32,8 +32,10 @@ export interface LibraryMapTunables {
 }
 
 export interface RerankTunables {
-  /** Candidate songs the first stage hands to the exact set-to-set re-rank. */
+  /** Candidate songs the first stage hands to the exact set-to-set re-rank, in all. */
   candidateTracks: number;
+  /** Of them, the songs whose mean is closest to the seed's (an exact scan of one vector per song). */
+  meanCandidates: number;
   /** Seed moments compared (an even spread over the seed). */
   seedMoments: number;
   /** Moments of each candidate compared (an even spread over the song). */

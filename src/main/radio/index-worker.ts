@@ -22,7 +22,7 @@ import Database from 'better-sqlite3';
 import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, SearchHits, SimilarRequest, SimilarResult, SimilarTrack, ToIndexWorker } from './index-protocol';
 import { projectPca } from '../map/projection';
 import { applyLibraryMap, fitLibraryMap, parseLibraryMap, serialiseLibraryMap, type LibraryMap } from './library-map';
-import { directedSimilarity, setSimilarity, spreadIndices } from './set-similarity';
+import { directedSimilarity, pairsFrom, setScoreInStore, spreadIndices } from './set-similarity';
 import { withNprobe } from './faiss-tuning';
 import { blobToVector as toVector } from '../db/vector-blob';
 
@@ -70,6 +70,40 @@ function storeRows(rows: Float32Array[], at: number): void {
     store = grown;
   }
   rows.forEach((v, i) => store.set(v, (at + i) * d));
+}
+
+/** Each track's mean vector in the index's space (unit length), computed from the labels map it follows. */
+let songMeanCache: { from: Map<number, number[]>; ids: number[]; means: Float32Array } | null = null;
+
+function songMeans(): { ids: number[]; means: Float32Array } {
+  const byTrack = trackLabels();
+  if (songMeanCache?.from === byTrack) return songMeanCache;
+  const d = spaceDims();
+  const ids = [...byTrack.keys()];
+  const means = new Float32Array(ids.length * d);
+  ids.forEach((trackId, t) => {
+    for (const label of byTrack.get(trackId) as number[]) for (let j = 0; j < d; j++) means[t * d + j] += store[label * d + j];
+    let norm = 0;
+    for (let j = 0; j < d; j++) norm += means[t * d + j] ** 2;
+    norm = Math.sqrt(norm) || 1;
+    for (let j = 0; j < d; j++) means[t * d + j] /= norm;
+  });
+  songMeanCache = { from: byTrack, ids, means };
+  return songMeanCache;
+}
+
+/** The `n` best-scoring ids (score descending, then id), from parallel arrays. */
+function topIds(ids: number[], scores: Float32Array | number[], n: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (!Number.isFinite(scores[i])) continue;
+    if (top.length === n && scores[i] <= scores[top[n - 1]]) continue;
+    let at = top.length;
+    while (at > 0 && (scores[top[at - 1]] < scores[i] || (scores[top[at - 1]] === scores[i] && ids[top[at - 1]] > ids[i]))) at--;
+    top.splice(at, 0, i);
+    if (top.length > n) top.pop();
+  }
+  return top.map((i) => ids[i]);
 }
 
 function trackLabels(): Map<number, number[]> {
@@ -304,7 +338,9 @@ function load(): string | null {
     if (labels.length !== meta.count * 2) return 'index files disagree';
     const vectors = new Float32Array(new Uint8Array(readFileSync(`${base}.vectors`)).buffer);
     if (vectors.length !== meta.count * spaceDims() || !vectors.every(Number.isFinite)) return 'index vectors do not match their labels';
-    const loaded = faiss.Index.read(`${base}.faiss`);
+    let loaded = faiss.Index.read(`${base}.faiss`);
+    // nprobe is stored in the file: a saved IVF index follows the current setting, not the one it was built with.
+    if (meta.kind === 'ivf') loaded = faiss.Index.fromBuffer(withNprobe(loaded.toBuffer(), config.nprobe));
     if (loaded.ntotal() !== meta.count || loaded.getDimension() !== spaceDims()) return 'index file does not match its labels';
     store = vectors;
     labelsOfTrack = null;
@@ -423,10 +459,24 @@ function similar(req: SimilarRequest): SimilarResult {
     for (let j = 0; j < d; j++) norm += summed[j] * summed[j];
     norm = Math.sqrt(norm) || 1;
     const breadth = Math.max(1, req.breadth ?? 1);
+    // Songs alike as wholes: every song's mean against the seed's (exact, 16 numbers a song).
+    const { ids, means } = songMeans();
+    const meanScores = new Float32Array(ids.length);
+    for (let t = 0; t < ids.length; t++) {
+      if (excluded.has(ids[t])) {
+        meanScores[t] = Number.NEGATIVE_INFINITY;
+        continue;
+      }
+      let sim = 0;
+      for (let j = 0; j < d; j++) sim += summed[j] * means[t * d + j];
+      meanScores[t] = sim / norm;
+    }
+    const byMean = topIds(ids, meanScores, tun.meanCandidates * breadth);
+    // Songs alike in a part: the index's nearest fragments to the summed seed and to each seed moment.
     const best = new Map<number, number>();
     const collect = (queries: number[], hits: number) => {
       if (queries.length === 0) return;
-      const k = Math.min(fragmentIds.length, hits * breadth + tombstones.size);
+      const k = Math.max(1, Math.min(fragmentIds.length, hits * breadth + tombstones.size));
       const { labels, distances } = (index as AnyIndex).search(queries, k);
       for (let i = 0; i < labels.length; i++) {
         const label = labels[i];
@@ -437,7 +487,6 @@ function similar(req: SimilarRequest): SimilarResult {
         if (seen === undefined || distances[i] > seen) best.set(trackId, distances[i]);
       }
     };
-    // The summed seed reaches far (many hits); each moment's query only needs its nearest few songs.
     collect(Array.from(summed, (x) => x / norm), tun.hitsPerQuery);
     const moments: number[] = [];
     for (const i of spreadIndices(seedLabels.length, tun.queryMoments)) {
@@ -445,26 +494,31 @@ function similar(req: SimilarRequest): SimilarResult {
       for (let j = 0; j < d; j++) moments.push(store[label * d + j]);
     }
     collect(moments, tun.momentHits);
-    candidates = [...best.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, Math.max(tun.candidateTracks * breadth, req.limit)).map(([id]) => id);
+    const inMean = new Set(byMean);
+    const hitIds = [...best.keys()].filter((id) => !inMean.has(id));
+    const byHit = topIds(hitIds, hitIds.map((id) => best.get(id) as number), Math.max(tun.candidateTracks * breadth, req.limit) - byMean.length);
+    candidates = [...byMean, ...byHit];
   }
 
-  // One pass per candidate gives its score and its matched moments (from the same spread of moments).
+  // Every candidate scored in place (no copies), keeping each seed moment's best match for the pairs.
   const nSeed = seedRows.length;
-  const scored: SimilarTrack[] = [];
+  const scratch = new Float32Array(tun.candidateMoments);
+  const scored: { trackId: number; score: number; rows: number[]; seedBest: Float32Array; seedArg: Int32Array }[] = [];
   for (const trackId of candidates) {
     const own = byTrack.get(trackId);
     if (!own?.length) continue;
     const rows = spreadIndices(own.length, tun.candidateMoments).map((i) => own[i]);
-    const cand = gather(rows);
-    const { score: chamfer, pairs } = setSimilarity(seedSet, nSeed, cand, rows.length, d, 3);
-    const score = nNegative > 0 ? chamfer - req.negativeWeight * directedSimilarity(negativeSet, nNegative, cand, rows.length, d) : chamfer;
-    scored.push({
-      trackId, score: Math.round(score * 1e6) / 1e6,
-      pairs: pairs.map((p) => ({ seedFragmentId: fragmentIds[seedRows[p.seed]], pickFragmentId: fragmentIds[rows[p.pick]], similarity: Math.round(p.similarity * 1e4) / 1e4 })),
-    });
+    const seedBest = new Float32Array(nSeed);
+    const seedArg = new Int32Array(nSeed);
+    let score = setScoreInStore(seedSet, nSeed, store, rows, d, scratch, seedBest, seedArg);
+    if (nNegative > 0) score -= req.negativeWeight * directedSimilarity(negativeSet, nNegative, gather(rows), rows.length, d);
+    scored.push({ trackId, score, rows, seedBest, seedArg });
   }
   scored.sort((a, b) => b.score - a.score || a.trackId - b.trackId);
-  const tracks = scored.slice(0, req.limit);
+  const tracks: SimilarTrack[] = scored.slice(0, req.limit).map(({ trackId, score, rows, seedBest, seedArg }) => ({
+    trackId, score: Math.round(score * 1e6) / 1e6,
+    pairs: pairsFrom(seedBest, seedArg, 3).map((p) => ({ seedFragmentId: fragmentIds[seedRows[p.seed]], pickFragmentId: fragmentIds[rows[p.pick]], similarity: Math.round(p.similarity * 1e4) / 1e4 })),
+  }));
   return { tracks, candidates: candidates.length };
 }
 

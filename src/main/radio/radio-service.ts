@@ -61,6 +61,8 @@ export class RadioServiceImpl implements RadioService {
   private readonly subscriptions: (() => void)[];
   /** Songs analysed since the active radio last chose, and the timer that re-ranks its unplayed picks. */
   private analysedSince = 0;
+  /** How much of the library is analysed (a count over every track: kept until a track is analysed or changes). */
+  private coverageCache: { key: string; value: { analysed: number; total: number } } | null = null;
   private disposed = false;
   private rerankTimer: NodeJS.Timeout | null = null;
   readonly onDidChangeRadio = this.changeEmitter.event;
@@ -68,6 +70,7 @@ export class RadioServiceImpl implements RadioService {
   constructor(private readonly deps: RadioDeps) {
     const markDirty = () => {
       this.indexDirty = true;
+      this.coverageCache = null;
     };
     this.subscriptions = [
       deps.analysis.onDidAnalyseTrack(markDirty),
@@ -262,17 +265,24 @@ export class RadioServiceImpl implements RadioService {
       ({ picks, relaxed } = selectPicksRelaxing(candidates, { count: options.count, adventure: options.adventure, artistGap: options.artistGap, recentArtists: artistsBefore, usedTitleKeys }));
     }
     const tagGroups = await analysis.shownTagGroups();
-    const counts = db.analysis.counts((await analysis.modelFacts()).version);
+    // Seed fragments already in hand are not read again for the explanations.
+    const seedById = new Map(seeds.map((f) => [f.id, f]));
     return {
       relaxed,
-      coverage: { analysed: counts.done, total: counts.total },
+      coverage: this.coverage((await analysis.modelFacts()).version),
       picks: picks.flatMap((c) => {
         // The explanation stands on the closest matched pair (distances in the model's own space).
-        const { matches, closestPick } = matchedMoments(db, c.pairs ?? [], tagGroups);
+        const { matches, closestPick } = matchedMoments(db, c.pairs ?? [], tagGroups, seedById);
         const fragment = closestPick ?? db.analysis.fragment(c.fragmentId);
         return fragment ? [{ trackId: c.trackId, explanation: explainPick(fragment, seeds, tagGroups, { matches, songSimilarity: c.score }) }] : [];
       }),
     };
+  }
+
+  private coverage(version: { modelSha: string; featureVersion: number; stepSec: number }): { analysed: number; total: number } {
+    const key = `${version.modelSha}/${version.featureVersion}/${version.stepSec}`;
+    if (this.coverageCache?.key !== key) this.coverageCache = { key, value: this.deps.db.analysis.coverage(version) };
+    return this.coverageCache.value;
   }
 
   /** A song was analysed: while the active radio could not hear the whole library, re-rank its unplayed picks soon. */

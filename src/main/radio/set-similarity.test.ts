@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directedSimilarity, setSimilarity, spreadIndices, strongestPairs } from './set-similarity';
+import { directedSimilarity, pairsFrom, setScoreInStore, setSimilarity, spreadIndices, strongestPairs } from './set-similarity';
 
 /** Unit vectors in 2-D at the given angles (degrees), as one set. */
 const set = (...degrees: number[]) => Float32Array.from(degrees.flatMap((a) => [Math.cos((a * Math.PI) / 180), Math.sin((a * Math.PI) / 180)]));
@@ -52,5 +52,33 @@ describe('strongestPairs / spreadIndices', () => {
   it('spreads samples over the whole list', () => {
     expect(spreadIndices(3, 5)).toEqual([0, 1, 2]);
     expect(spreadIndices(100, 4)).toEqual([12, 37, 62, 87]);
+  });
+});
+
+describe('setScoreInStore', () => {
+  it('scores a candidate whose moments are rows of a shared array exactly as setSimilarity does', () => {
+    const seed = set(0, 30, 60, 90);
+    const store = set(170, 2, 97, 35, 250, 69);
+    const rows = [1, 3, 5, 2];
+    const copy = Float32Array.from(rows.flatMap((r) => [store[r * 2], store[r * 2 + 1]]));
+    const scratch = new Float32Array(8);
+    expect(setScoreInStore(seed, 4, store, rows, 2, scratch)).toBeCloseTo(setSimilarity(seed, 4, copy, 4, 2).score, 6);
+    expect(setScoreInStore(seed, 4, store, [], 2, scratch)).toBe(-1);
+  });
+});
+
+describe('pairsFrom', () => {
+  it('gives the pairs setSimilarity gives, from the bests kept while scoring in place', () => {
+    const seed = set(0, 30, 60, 90);
+    const store = set(170, 2, 97, 35, 250, 69);
+    const rows = [1, 3, 5, 2];
+    const copy = Float32Array.from(rows.flatMap((r) => [store[r * 2], store[r * 2 + 1]]));
+    const best = new Float32Array(4);
+    const arg = new Int32Array(4);
+    setScoreInStore(seed, 4, store, rows, 2, new Float32Array(4), best, arg);
+    const expected = setSimilarity(seed, 4, copy, 4, 2, 3).pairs;
+    const got = pairsFrom(best, arg, 3);
+    expect(got.map((p) => [p.seed, p.pick])).toEqual(expected.map((p) => [p.seed, p.pick]));
+    got.forEach((p, i) => expect(p.similarity).toBeCloseTo(expected[i].similarity, 6));
   });
 });

@@ -57,6 +57,48 @@ export function setSimilarity(seed: Float32Array, nSeed: number, cand: Float32Ar
   return { score, pairs: pairCount > 0 ? strongestPairs(seedBest, pairCount) : [] };
 }
 
+/**
+ * The same score without copying the candidate: its moments are rows of a shared array (`rows` index rows
+ * of `store`), and `scratch` (at least rows.length long) is reused between calls. When `seedBest` and
+ * `seedArg` are given (nSeed long), each seed moment's best similarity and the candidate row it found are
+ * written there, so the matched pairs of the songs kept can be read without a second pass (pairsFrom).
+ */
+export function setScoreInStore(seed: Float32Array, nSeed: number, store: Float32Array, rows: ArrayLike<number>, dims: number, scratch: Float32Array,
+  seedBest?: Float32Array, seedArg?: Int32Array): number {
+  const nCand = rows.length;
+  if (nSeed === 0 || nCand === 0) return -1;
+  for (let c = 0; c < nCand; c++) scratch[c] = -Infinity;
+  let seedSum = 0;
+  for (let s = 0; s < nSeed; s++) {
+    const so = s * dims;
+    let best = -Infinity;
+    let arg = 0;
+    for (let c = 0; c < nCand; c++) {
+      const co = rows[c] * dims;
+      let sim = 0;
+      for (let i = 0; i < dims; i++) sim += seed[so + i] * store[co + i];
+      if (sim > best) {
+        best = sim;
+        arg = c;
+      }
+      if (sim > scratch[c]) scratch[c] = sim;
+    }
+    seedSum += best;
+    if (seedBest && seedArg) {
+      seedBest[s] = best;
+      seedArg[s] = arg;
+    }
+  }
+  let candSum = 0;
+  for (let c = 0; c < nCand; c++) candSum += scratch[c];
+  return 0.5 * (seedSum / nSeed + candSum / nCand);
+}
+
+/** The matched pairs (strongest first, no moment twice) from setScoreInStore's per-seed bests. */
+export function pairsFrom(seedBest: Float32Array, seedArg: Int32Array, count: number): MomentPair[] {
+  return strongestPairs(Array.from(seedBest, (similarity, seed) => ({ seed, pick: seedArg[seed], similarity })), count);
+}
+
 /** Mean over `from`'s moments of their best match in `to` (how much of `from` is heard in `to`). */
 export function directedSimilarity(from: Float32Array, nFrom: number, to: Float32Array, nTo: number, dims: number): number {
   if (nFrom === 0 || nTo === 0) return 0;

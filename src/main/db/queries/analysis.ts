@@ -48,6 +48,7 @@ export class AnalysisQueries {
   private readonly deleteFragmentsStmt;
   private readonly insertFragmentStmt;
   private readonly upsertAnalysisStmt;
+  private readonly coverageStmt;
   private readonly countsStmt;
   private readonly statusOfStmt;
   private readonly statusOfOneStmt;
@@ -79,6 +80,9 @@ export class AnalysisQueries {
         step_sec = excluded.step_sec, source_size = excluded.source_size, source_mtime_ms = excluded.source_mtime_ms,
         status = excluded.status, error = excluded.error, fragment_count = excluded.fragment_count,
         audio_sec = excluded.audio_sec, analysed_at = excluded.analysed_at`);
+    this.coverageStmt = db.prepare(`
+      SELECT COUNT(*) AS total, SUM(CASE WHEN a.status = 'done' THEN 1 ELSE 0 END) AS done
+      FROM tracks t LEFT JOIN analyses a ON a.track_id = t.id AND ${CURRENT}`);
     this.countsStmt = db.prepare(`
       SELECT COUNT(*) AS total,
         SUM(CASE WHEN a.status = 'done' THEN 1 ELSE 0 END) AS done,
@@ -137,6 +141,12 @@ export class AnalysisQueries {
         fragmentCount: 0, audioSec: null, at: Date.now(),
       });
     })();
+  }
+
+  /** Songs analysed with this version, of all songs (cheap: no fragment count, for every radio). */
+  coverage(version: AnalysisVersion): { analysed: number; total: number } {
+    const row = this.coverageStmt.get(version) as { total: number; done: number | null };
+    return { analysed: row.done ?? 0, total: row.total };
   }
 
   counts(version: AnalysisVersion): AnalysisCounts {
