@@ -95,7 +95,14 @@ function rankings(sets: Float32Array[][], d: number): Record<string, number[][]>
   const songMean = means.map((m, s) => topK(Float64Array.from(means, (o) => dot(m, o)), s, 10));
   const flats = sets.map((c) => flat(c, d));
   const chamfer = flats.map((seed, s) => topK(Float64Array.from(flats, (c, i) => setSimilarity(seed, sets[s].length, c, sets[i].length, d).score), s, 10));
-  return { designRule, songMean, chamfer };
+  // The same rule on spread samples of moments (seed x candidate), as the app bounds its work.
+  const sampled = (seedMoments: number, candidateMoments: number) => {
+    const pick = (c: Float32Array[], n: number) => spreadIndices(c.length, n).map((i) => c[i]);
+    const seedSets = sets.map((c) => pick(c, seedMoments));
+    const candSets = sets.map((c) => pick(c, candidateMoments));
+    return seedSets.map((seed, s) => topK(Float64Array.from(candSets, (c) => setSimilarity(flat(seed, d), seed.length, flat(c, d), c.length, d).score), s, 10));
+  };
+  return { designRule, songMean, chamfer, chamfer16x32: sampled(16, 32), chamfer24x32: sampled(24, 32), chamfer32x48: sampled(32, 48) };
 }
 
 export async function benchQuality(options: { corpus?: string; manifestPath?: string }): Promise<Record<string, unknown>> {
@@ -191,6 +198,9 @@ export async function benchQuality(options: { corpus?: string; manifestPath?: st
     const precisionAt10 = {
       appRadio: round(precisionOf(appLists, labels)),
       chamferLibrarySpace: round(precisionOf(library.chamfer, labels)),
+      chamferLibrarySpaceMoments: {
+        '16x32': round(precisionOf(library.chamfer16x32, labels)), '24x32': round(precisionOf(library.chamfer24x32, labels)), '32x48': round(precisionOf(library.chamfer32x48, labels)),
+      },
       designRuleLibrarySpace: round(precisionOf(library.designRule, labels)),
       songMeanLibrarySpace: round(precisionOf(library.songMean, labels)),
       chamferModelSpace: round(precisionOf(model.chamfer, labels)),

@@ -450,7 +450,8 @@ function similar(req: SimilarRequest): SimilarResult {
   const excluded = new Set([...req.seedTrackIds, ...req.excludeTrackIds]);
 
   let candidates: number[];
-  if (req.exhaustive) {
+  // A library with no more songs than the re-rank takes is re-ranked whole: nothing for a first stage to do.
+  if (req.exhaustive || byTrack.size <= tun.candidateTracks * Math.max(1, req.breadth ?? 1)) {
     candidates = [...byTrack.keys()].filter((id) => !excluded.has(id));
   } else {
     const summed = new Float32Array(d);

@@ -17,7 +17,7 @@ import type { PlaybackServiceImpl } from '../playback/playback-service';
 import { explainPick, matchedMoments } from './explain';
 import { resolveSeedTracks, seedFragments } from './seeds';
 import type { IndexConfig, IndexStats } from './index-protocol';
-import { selectPicks, selectPicksRelaxing, titleKey, type Candidate, type RelaxableRule } from './rank';
+import { selectPicks, selectPicksRelaxing, songKey, type Candidate, type RelaxableRule } from './rank';
 import type { VectorIndex } from './vector-index';
 
 export interface RadioDeps {
@@ -227,10 +227,10 @@ export class RadioServiceImpl implements RadioService {
     const feedback = radioId ? db.radio.feedback(radioId) : [];
     const excluded = new Set([...seedTrackIds, ...exclude, ...feedback.map((f) => f.trackId), ...db.radio.playedSince(Date.now() - RADIO_TUNABLES.recentPlayMs)]);
     const seedTracks = seedTrackIds.map((id) => db.tracks.byId(id)).filter((t): t is Track => t !== null);
-    const usedTitleKeys = new Set(seedTracks.map((t) => titleKey(t.title, t.artist)));
+    const usedTitleKeys = new Set(seedTracks.map(songKey));
     for (const id of exclude) {
       const t = db.tracks.byId(id);
-      if (t) usedTitleKeys.add(titleKey(t.title, t.artist));
+      if (t) usedTitleKeys.add(songKey(t));
     }
     const artistsBefore = recentArtists.length ? recentArtists : seedTracks.map((t) => t.artist);
 
@@ -249,7 +249,7 @@ export class RadioServiceImpl implements RadioService {
         const track = db.tracks.byId(s.trackId);
         const best = s.pairs[0];
         if (!best || !track?.available || (track.artist && blocked.has(track.artist.toLowerCase()))) return [];
-        return [{ trackId: s.trackId, fragmentId: best.pickFragmentId, score: s.score, artist: track.artist, titleKey: titleKey(track.title, track.artist), pairs: s.pairs }];
+        return [{ trackId: s.trackId, fragmentId: best.pickFragmentId, score: s.score, artist: track.artist, titleKey: songKey(track), pairs: s.pairs }];
       });
       if (options.adventure > 0) {
         for (const c of candidates.slice(0, options.count * 6)) c.vector = db.analysis.fragment(c.fragmentId)?.vector;

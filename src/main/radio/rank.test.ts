@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestPerTrack, selectPicks, selectPicksRelaxing, spreadSample, titleKey, type Candidate } from './rank';
+import { bestPerTrack, selectPicks, selectPicksRelaxing, songKey, spreadSample, titleKey, type Candidate } from './rank';
 
 const cand = (trackId: number, score: number, artist: string, title = `song ${trackId}`): Candidate => ({
   trackId, fragmentId: trackId * 100, score, artist, titleKey: titleKey(title, artist),
@@ -24,6 +24,14 @@ describe('titleKey', () => {
     expect(titleKey('Open Road - 2011 Remaster', 'the demo rockers')).toBe(base);
     expect(titleKey('Open Road [Demo]', 'The Demo Rockers')).toBe(base);
     expect(titleKey('Open Road', 'Another Band')).not.toBe(base);
+  });
+});
+
+describe('songKey', () => {
+  it('is the title and artist for a tagged track, and the track itself without an artist', () => {
+    expect(songKey({ id: 1, title: 'Open Road (Live)', artist: 'The Demo Rockers' })).toBe(titleKey('Open Road', 'The Demo Rockers'));
+    expect(songKey({ id: 1, title: 'Pingus - Level', artist: null })).not.toBe(songKey({ id: 2, title: 'Pingus - Level', artist: null }));
+    expect(songKey({ id: 3, title: 'X', artist: '  ' })).toBe(songKey({ id: 3, title: 'Y', artist: null }));
   });
 });
 

@@ -56,6 +56,15 @@ export function titleKey(title: string, artist: string | null): string {
   return `${(artist ?? '').toLowerCase().trim()}\u0000${core}`;
 }
 
+/**
+ * The key of "the same song" for the queue rule: its title and artist. Without an artist there is no
+ * telling versions from different songs that share a title (tracker modules titled after their game,
+ * "Track 01" rips), so an untagged track is only ever itself.
+ */
+export function songKey(track: { id: number; title: string; artist: string | null }): string {
+  return track.artist?.trim() ? titleKey(track.title, track.artist) : `\u0001track:${track.id}`;
+}
+
 function dot(a: Float32Array, b: Float32Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
