@@ -198,7 +198,11 @@ export class AnalysisServiceImpl implements AnalysisService {
       }
     }
     // Only wake the queue when there is something to wait for: a radio from analysed songs costs nothing here.
-    if (waiting.length > 0) await this.prioritizeAnalysis(waiting);
+    // Something must be analysed: the encoder must load (MODEL_UNAVAILABLE, saying why, when it cannot).
+    if (waiting.length > 0) {
+      await this.ensureModel();
+      await this.prioritizeAnalysis(waiting);
+    }
     return Promise.all(trackIds.map((id) => states.get(id) as TrackAnalysisState | Promise<TrackAnalysisState>));
   }
 

@@ -22,7 +22,7 @@ import Database from 'better-sqlite3';
 import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, SearchHits, SimilarRequest, SimilarResult, SimilarTrack, ToIndexWorker } from './index-protocol';
 import { projectPca } from '../map/projection';
 import { applyLibraryMap, fitLibraryMap, parseLibraryMap, serialiseLibraryMap, type LibraryMap } from './library-map';
-import { directedSimilarity, pairsFrom, setScoreInStore, spreadIndices } from './set-similarity';
+import { directedSimilarity, dotAt, pairsFrom, setScoreInStore, spreadIndices } from './set-similarity';
 import { withNprobe } from './faiss-tuning';
 import { blobToVector as toVector } from '../db/vector-blob';
 
@@ -468,9 +468,7 @@ function similar(req: SimilarRequest): SimilarResult {
         meanScores[t] = Number.NEGATIVE_INFINITY;
         continue;
       }
-      let sim = 0;
-      for (let j = 0; j < d; j++) sim += summed[j] * means[t * d + j];
-      meanScores[t] = sim / norm;
+      meanScores[t] = dotAt(summed, 0, means, t * d, d) / norm;
     }
     const byMean = topIds(ids, meanScores, tun.meanCandidates * breadth);
     // Songs alike in a part: the index's nearest fragments to the summed seed and to each seed moment.

@@ -82,3 +82,24 @@ describe('pairsFrom', () => {
     got.forEach((p, i) => expect(p.similarity).toBeCloseTo(expected[i].similarity, 6));
   });
 });
+
+describe('setScoreInStore in 16 dimensions (the unrolled path)', () => {
+  it('agrees with setSimilarity', () => {
+    let x = 7;
+    const rand = () => ((x = (x * 48271) % 2147483647) / 2147483647) - 0.5;
+    const unit16 = (n: number) => {
+      const out = new Float32Array(n * 16);
+      for (let r = 0; r < n; r++) {
+        let norm = 0;
+        for (let i = 0; i < 16; i++) norm += (out[r * 16 + i] = rand()) ** 2;
+        for (let i = 0; i < 16; i++) out[r * 16 + i] /= Math.sqrt(norm);
+      }
+      return out;
+    };
+    const seed = unit16(5);
+    const store = unit16(9);
+    const rows = [8, 0, 3, 5];
+    const copy = Float32Array.from(rows.flatMap((r) => Array.from(store.subarray(r * 16, r * 16 + 16))));
+    expect(setScoreInStore(seed, 5, store, rows, 16, new Float32Array(4))).toBeCloseTo(setSimilarity(seed, 5, copy, 4, 16).score, 5);
+  });
+});
