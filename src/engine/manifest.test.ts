@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { displayProblem, loadModel, mapColouring, ModelError, type ModelManifest } from './manifest';
+import { displayProblem, loadModel, mapColouring, measuredTagGroups, ModelError, type ModelManifest } from './manifest';
 
 const tags = ['family:rock', 'family:jazz', 'tempo:fast', 'tempo:medium', 'tempo:slow', 'brightness:dark', 'brightness:balanced', 'brightness:bright'];
 const tag_groups = {
@@ -75,5 +75,12 @@ describe('loadModel with a display section', () => {
     expect(error).toBeInstanceOf(ModelError);
     expect((error as ModelError).message).toMatch(/bad\.json has a bad display section: display\.map_colour_group "family" is not one of display\.groups/);
     expect((error as ModelError).hint).toMatch(/Restore models/);
+  });
+});
+
+describe('measuredTagGroups', () => {
+  it('names the groups the graph measures, none for a manifest that says nothing of it', () => {
+    expect(measuredTagGroups({ tag_quality: { loudness: { source: 'measured' }, tempo: { source: 'predicted' }, brightness: { source: 'measured' } } })).toEqual(['loudness', 'brightness']);
+    expect(measuredTagGroups({})).toEqual([]);
   });
 });

@@ -44,6 +44,8 @@ export interface ManifestDisplay {
 }
 
 export interface TagQuality {
+  /** 'measured': the graph computes the group from the signal (exact); 'predicted': the tag layer guesses it. */
+  source?: 'measured' | 'predicted';
   accuracy?: number;
   majority?: number;
   shown?: boolean;
@@ -171,6 +173,7 @@ export interface ModelFacts {
   embeddingSize: number;
   mapColouring: MapColouring;
   shownTagGroups: string[] | null;
+  measuredTagGroups: string[];
 }
 
 /**
@@ -183,7 +186,12 @@ export async function readModelFacts(manifestPath: string): Promise<ModelFacts> 
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) {
     throw new ModelError(`The sound model's manifest ${resolve(manifestPath)} does not give the embedding size.`, 'Use a manifest written by models/training/manifest.py.');
   }
-  return { sha256: manifest.sha256, featureVersion: manifest.feature_version ?? 1, embeddingSize: size, mapColouring: mapColouring(manifest), shownTagGroups: shownTagGroups(manifest) };
+  return { sha256: manifest.sha256, featureVersion: manifest.feature_version ?? 1, embeddingSize: size, mapColouring: mapColouring(manifest), shownTagGroups: shownTagGroups(manifest), measuredTagGroups: measuredTagGroups(manifest) };
+}
+
+/** Tag groups the graph measures from the signal instead of predicting (their outputs are not probabilities). */
+export function measuredTagGroups(manifest: Pick<ModelManifest, 'tag_quality'>): string[] {
+  return Object.entries(manifest.tag_quality ?? {}).filter(([, q]) => q?.source === 'measured').map(([g]) => g);
 }
 
 /** The model's identity as its manifest states it (no hashing, no session): for status and versioning. */

@@ -41,6 +41,8 @@ export interface ModelInfo {
   mapColouring: MapColouring;
   /** The tag groups explanations may show (manifest `display.groups`), null = every stored tag (older manifests). */
   shownTagGroups: string[] | null;
+  /** Groups the graph measures (manifest `tag_quality[g].source`): shown without a probability. */
+  measuredTagGroups: string[];
 }
 
 export type FromWorker =

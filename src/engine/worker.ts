@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { decodePcm } from './decode';
 import { embedPcm, type EmbedOptions } from './embed-track';
 import { createEncoder, type Encoder } from './encoder';
-import { loadModel, mapColouring, ModelError, shownTagGroups, type LoadedModel } from './manifest';
+import { loadModel, mapColouring, measuredTagGroups, ModelError, shownTagGroups, type LoadedModel } from './manifest';
 import type { FromWorker, ToWorker, WireFragments, WorkerInit } from './protocol';
 import { shownGroupIndices } from './tag-select';
 
@@ -111,7 +111,7 @@ port.on('message', (message: ToWorker) => {
         post({ type: 'ready', model: {
           id: manifest.id, sha256: manifest.sha256, featureVersion: manifest.feature_version ?? 1, embeddingSize: encoder.embeddingSize,
           device: encoder.device, stepSec: message.init.stepSeconds, mapColouring: mapColouring(manifest),
-          shownTagGroups: shownTagGroups(manifest),
+          shownTagGroups: shownTagGroups(manifest), measuredTagGroups: measuredTagGroups(manifest),
         } });
       } catch (error) {
         post({ type: 'init-failed', message: error instanceof Error ? error.message : String(error), hint: error instanceof ModelError ? error.hint : 'See the log for details.' });

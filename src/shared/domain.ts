@@ -86,8 +86,11 @@ export interface FragmentMoment {
   trackId: number;
   startSec: number;
   endSec: number;
-  /** The fragment's most probable tags, with probabilities. */
-  tags: { tag: string; p: number }[];
+  /**
+   * The fragment's tags: each shown group's most probable class with its probability, or without one
+   * (`p` absent) for a group the model measures from the signal rather than predicts (a fact, not a guess).
+   */
+  tags: { tag: string; p?: number }[];
 }
 
 /** Why a radio picked a song: the moment of it that matched which moments of the seed. */

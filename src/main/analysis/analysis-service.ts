@@ -10,6 +10,7 @@ import { ANALYSIS_TUNABLES } from '../../shared/defaults';
 import type { AnalysisProgress, AnalysisStatus, TrackAnalysisState } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
 import { ModelError, type MapColouring, type ModelFacts } from '../../engine/manifest';
+import type { TagDisplay } from '../radio/explain';
 import type { ModelInfo } from '../../engine/protocol';
 import { cudaAvailable } from '../../engine/encoder';
 import type { LibraryDb } from '../db/library-db';
@@ -67,8 +68,8 @@ export class AnalysisServiceImpl implements AnalysisService {
    */
   async modelFacts(): Promise<ModelFacts & { version: AnalysisVersion }> {
     if (this.model) {
-      const { sha256, featureVersion, embeddingSize, mapColouring, shownTagGroups, stepSec } = this.model;
-      return { sha256, featureVersion, embeddingSize, mapColouring, shownTagGroups, version: { modelSha: sha256, featureVersion, stepSec } };
+      const { sha256, featureVersion, embeddingSize, mapColouring, shownTagGroups, measuredTagGroups, stepSec } = this.model;
+      return { sha256, featureVersion, embeddingSize, mapColouring, shownTagGroups, measuredTagGroups, version: { modelSha: sha256, featureVersion, stepSec } };
     }
     this.facts ??= this.readFacts().catch((error: unknown) => {
       this.facts = null;
@@ -108,6 +109,12 @@ export class AnalysisServiceImpl implements AnalysisService {
   /** The tag groups explanations may show (null: all) (MODEL_UNAVAILABLE when the manifest cannot be read). */
   async shownTagGroups(): Promise<string[] | null> {
     return (await this.modelFacts()).shownTagGroups;
+  }
+
+  /** Which tags explanations show, and which of them are measurements (no probability shown). */
+  async tagDisplay(): Promise<TagDisplay> {
+    const facts = await this.modelFacts();
+    return { groups: facts.shownTagGroups, measured: facts.measuredTagGroups ?? [] };
   }
 
   async getAnalysisStatus(): Promise<AnalysisStatus> {

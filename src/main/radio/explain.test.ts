@@ -21,7 +21,7 @@ describe('explainPick', () => {
   const seeds = [row(2, 20, [0.6, 0.8], ['family:gospel', 'brightness:dark', 'tempo:slow']), row(3, 20, [0, 1], ['family:jazz'])];
 
   it('shows only the shown groups in moments and tags in common', () => {
-    const e = explainPick(pick, seeds, ['brightness', 'tempo']);
+    const e = explainPick(pick, seeds, { groups: ['brightness', 'tempo'], measured: [] });
     expect(e.pick.tags.map((t) => t.tag)).toEqual(['brightness:dark', 'tempo:fast']);
     expect(e.seeds[0].tags.map((t) => t.tag)).toEqual(['brightness:dark', 'tempo:slow']);
     expect(e.tagsInCommon).toEqual(['brightness:dark']);
@@ -30,8 +30,14 @@ describe('explainPick', () => {
   });
 
   it('shows no tags when no group is shown, and all of them for an older manifest', () => {
-    expect(explainPick(pick, seeds, []).tagsInCommon).toEqual([]);
-    expect(explainPick(pick, seeds, []).pick.tags).toEqual([]);
-    expect(explainPick(pick, seeds, null).tagsInCommon).toEqual(['family:gospel', 'brightness:dark']);
+    expect(explainPick(pick, seeds, { groups: [], measured: [] }).tagsInCommon).toEqual([]);
+    expect(explainPick(pick, seeds, { groups: [], measured: [] }).pick.tags).toEqual([]);
+    expect(explainPick(pick, seeds, { groups: null, measured: [] }).tagsInCommon).toEqual(['family:gospel', 'brightness:dark']);
+  });
+
+  it('gives a measured group without a probability (a measurement is a fact, not a guess), a predicted one with it', () => {
+    const e = explainPick(pick, seeds, { groups: ['brightness', 'tempo'], measured: ['brightness'] });
+    expect(e.pick.tags).toEqual([{ tag: 'brightness:dark' }, { tag: 'tempo:fast', p: 0.9 }]);
+    expect(e.tagsInCommon).toEqual(['brightness:dark']);
   });
 });

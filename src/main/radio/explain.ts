@@ -9,14 +9,24 @@ function dot(a: Float32Array, b: Float32Array): number {
   return s;
 }
 
+/** Which tag groups explanations show (null: all), and which of those the model measures rather than predicts. */
+export interface TagDisplay {
+  groups: readonly string[] | null;
+  measured: readonly string[];
+}
+
+const groupOf = (tag: string) => tag.slice(0, Math.max(0, tag.indexOf(':')));
+
 /** Keeps the tags of the shown groups (null: all tags, for a manifest without a display section). */
 export function shownTags<T extends { tag: string }>(tags: readonly T[], groups: readonly string[] | null): T[] {
   if (groups === null) return [...tags];
   return tags.filter((t) => groups.includes(t.tag.slice(0, Math.max(0, t.tag.indexOf(':')))));
 }
 
-function moment(f: FragmentRow, groups: readonly string[] | null): FragmentMoment {
-  return { trackId: f.trackId, startSec: round(f.startSec), endSec: round(f.endSec), tags: shownTags(f.tags, groups) };
+/** A fragment as a moment: its shown tags, a measured group's without the (meaningless) probability. */
+function moment(f: FragmentRow, display: TagDisplay): FragmentMoment {
+  const tags = shownTags(f.tags, display.groups).map((t) => (display.measured.includes(groupOf(t.tag)) ? { tag: t.tag } : t));
+  return { trackId: f.trackId, startSec: round(f.startSec), endSec: round(f.endSec), tags };
 }
 
 function round(x: number, digits = 3): number {
@@ -31,17 +41,17 @@ export function cosineDistance(a: Float32Array, b: Float32Array): number {
 
 /**
  * A pick's explanation: its moment, the `shown` closest seed moments, the distances, and the tags in common.
- * Only tags of `tagGroups` appear (the manifest's shown groups; null = every stored tag).
+ * Only tags of `display.groups` appear (the manifest's shown groups; null = every stored tag).
  */
-export function explainPick(pick: FragmentRow, seeds: FragmentRow[], tagGroups: readonly string[] | null, ranking?: { matches: NonNullable<PickExplanation['matches']>; songSimilarity: number }, shown = 2): PickExplanation {
+export function explainPick(pick: FragmentRow, seeds: FragmentRow[], display: TagDisplay, ranking?: { matches: NonNullable<PickExplanation['matches']>; songSimilarity: number }, shown = 2): PickExplanation {
   const distances = seeds.map((s) => ({ seed: s, distance: cosineDistance(pick.vector, s.vector) }));
   const distanceSum = distances.reduce((sum, d) => sum + d.distance, 0);
   const closest = [...distances].sort((a, b) => a.distance - b.distance || a.seed.id - b.seed.id).slice(0, shown);
-  const pickTags = new Set(shownTags(pick.tags, tagGroups).map((t) => t.tag));
-  const tagsInCommon = closest.length ? shownTags(closest[0].seed.tags, tagGroups).map((t) => t.tag).filter((t) => pickTags.has(t)) : [];
+  const pickTags = new Set(shownTags(pick.tags, display.groups).map((t) => t.tag));
+  const tagsInCommon = closest.length ? shownTags(closest[0].seed.tags, display.groups).map((t) => t.tag).filter((t) => pickTags.has(t)) : [];
   return {
-    pick: moment(pick, tagGroups),
-    seeds: closest.map(({ seed, distance }) => ({ ...moment(seed, tagGroups), distance: round(distance, 4) })),
+    pick: moment(pick, display),
+    seeds: closest.map(({ seed, distance }) => ({ ...moment(seed, display), distance: round(distance, 4) })),
     distanceSum: round(distanceSum, 4),
     distance: round(seeds.length ? distanceSum / seeds.length : 0, 4),
     tagsInCommon,
@@ -54,7 +64,7 @@ export function explainPick(pick: FragmentRow, seeds: FragmentRow[], tagGroups: 
  * model's own space, closest first (the order the user reads them in), and the pick's fragment of the
  * closest pair: the moment the explanation stands on.
  */
-export function matchedMoments(db: LibraryDb, pairs: { seedFragmentId: number; pickFragmentId: number }[], tagGroups: readonly string[] | null,
+export function matchedMoments(db: LibraryDb, pairs: { seedFragmentId: number; pickFragmentId: number }[], display: TagDisplay,
   known: ReadonlyMap<number, FragmentRow> = new Map()): { matches: NonNullable<PickExplanation['matches']>; closestPick: FragmentRow | null } {
   const loaded = pairs.flatMap((p) => {
     const seed = known.get(p.seedFragmentId) ?? db.analysis.fragment(p.seedFragmentId);
@@ -62,7 +72,7 @@ export function matchedMoments(db: LibraryDb, pairs: { seedFragmentId: number; p
     return seed && pick ? [{ seed, pick, distance: round(cosineDistance(seed.vector, pick.vector), 4) }] : [];
   }).sort((a, b) => a.distance - b.distance || a.pick.id - b.pick.id);
   return {
-    matches: loaded.map((m) => ({ seed: moment(m.seed, tagGroups), pick: moment(m.pick, tagGroups), distance: m.distance })),
+    matches: loaded.map((m) => ({ seed: moment(m.seed, display), pick: moment(m.pick, display), distance: m.distance })),
     closestPick: loaded[0]?.pick ?? null,
   };
 }

@@ -264,7 +264,7 @@ export class RadioServiceImpl implements RadioService {
     if (picks.length < options.count) {
       ({ picks, relaxed } = selectPicksRelaxing(candidates, { count: options.count, adventure: options.adventure, artistGap: options.artistGap, recentArtists: artistsBefore, usedTitleKeys }));
     }
-    const tagGroups = await analysis.shownTagGroups();
+    const display = await analysis.tagDisplay();
     // Seed fragments already in hand are not read again for the explanations.
     const seedById = new Map(seeds.map((f) => [f.id, f]));
     return {
@@ -272,9 +272,9 @@ export class RadioServiceImpl implements RadioService {
       coverage: this.coverage((await analysis.modelFacts()).version),
       picks: picks.flatMap((c) => {
         // The explanation stands on the closest matched pair (distances in the model's own space).
-        const { matches, closestPick } = matchedMoments(db, c.pairs ?? [], tagGroups, seedById);
+        const { matches, closestPick } = matchedMoments(db, c.pairs ?? [], display, seedById);
         const fragment = closestPick ?? db.analysis.fragment(c.fragmentId);
-        return fragment ? [{ trackId: c.trackId, explanation: explainPick(fragment, seeds, tagGroups, { matches, songSimilarity: c.score }) }] : [];
+        return fragment ? [{ trackId: c.trackId, explanation: explainPick(fragment, seeds, display, { matches, songSimilarity: c.score }) }] : [];
       }),
     };
   }

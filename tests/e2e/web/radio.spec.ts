@@ -16,6 +16,9 @@ const MODEL = process.env.SOUNDLIKE_MODEL ? resolve(process.env.SOUNDLIKE_MODEL)
 const HAS_MODEL = existsSync(MODEL);
 /** The tag groups the model's manifest lets the why-panel show (null: a manifest without a display rule). */
 const SHOWN_GROUPS: string[] | null = HAS_MODEL ? (JSON.parse(readFileSync(MODEL, 'utf8')) as { display?: { groups: string[] } }).display?.groups ?? null : null;
+/** The shown groups the graph measures (no probability is shown for them). */
+const MEASURED: string[] = HAS_MODEL ? Object.entries((JSON.parse(readFileSync(MODEL, 'utf8')) as { tag_quality?: Record<string, { source?: string }> }).tag_quality ?? {})
+  .filter(([, q]) => q.source === 'measured').map(([g]) => g) : [];
 /** How far the audio clock may be from a moment's start right after the click (decode, seek, start). */
 const SEEK_TOLERANCE_SEC = 1.5;
 
@@ -115,6 +118,13 @@ test('scan, analyse, play similar, see why, and listen to the matched moments', 
   if (SHOWN_GROUPS !== null && SHOWN_GROUPS.length === 0) {
     expect(chips).toEqual([]);
     await expect(why.getByTestId('no-tags-in-common')).toContainText('measured right on real music');
+  }
+  if (SHOWN_GROUPS !== null) for (const chip of chips) expect(SHOWN_GROUPS.some((g) => chip.startsWith(g))).toBe(true);
+  // A measured group is a fact: its chips carry no "% likely".
+  for (const group of MEASURED) {
+    const measuredChips = why.locator('[data-testid="pick-tags"] li', { hasText: group });
+    for (const text of await measuredChips.allInnerTexts()) expect(text).not.toMatch(/%/);
+    for (const title of await measuredChips.evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''))) expect(title).not.toMatch(/likely/);
   }
   // The strips draw each song's loudness outline (ffmpeg is there: the analysis needed it).
   await expect(why.getByTestId('moment-strip').first()).toHaveClass(/with-wave/);
