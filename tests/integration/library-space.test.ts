@@ -9,6 +9,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RADIO_TUNABLES } from '../../src/shared/defaults';
+import { gaussian, prng } from '../../src/shared/prng';
 import { LibraryDb } from '../../src/main/db/library-db';
 import { indexWorkerPath } from '../../src/main/paths';
 import type { IndexConfig, SimilarRequest } from '../../src/main/radio/index-protocol';
@@ -20,18 +21,8 @@ const DIMS = 24;
 const SIGNAL = 4;
 const VERSION = { modelSha: 'c0ffee'.padEnd(64, '0'), featureVersion: 1, stepSec: 5 };
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(5);
-const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+const gauss = () => gaussian(random);
 const albumCentres = Array.from({ length: 10 }, () => Array.from({ length: SIGNAL }, gauss));
 
 /** Adds `count` songs (album = index mod 10) of 12 moments each; returns their ids and albums. */

@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../shared/defaults';
+import { gaussian, prng } from '../../shared/prng';
 import { loadModel } from '../../engine/manifest';
 import { LibraryDb } from '../../main/db/library-db';
 import { defaultManifestPath, indexWorkerPath } from '../../main/paths';
@@ -17,22 +18,6 @@ import { createServices } from '../../main/services';
 import { benchDir, mb } from './bench-common';
 
 const FRAGMENTS_PER_TRACK = 48;
-
-/** Deterministic PRNG (mulberry32) and a normal sample from it. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
-}
 
 function unit(v: Float32Array): Float32Array {
   let n = 0;

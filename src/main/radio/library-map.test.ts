@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { gaussian, prng } from '../../shared/prng';
 import { applyLibraryMap, fitLibraryMap, parseLibraryMap, serialiseLibraryMap, symmetricEigen } from './library-map';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const gauss = (r: () => number) => Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r());
 
 /**
  * Tracks that differ only along four directions, while every moment swings widely along eight others (the
@@ -22,11 +11,11 @@ function library(tracks: number, perTrack: number, d = 12, signal = 4) {
   const vectors = new Float32Array(tracks * perTrack * d);
   const owner = new Int32Array(tracks * perTrack);
   for (let t = 0; t < tracks; t++) {
-    const centre = Array.from({ length: signal }, () => gauss(r));
+    const centre = Array.from({ length: signal }, () => gaussian(r));
     for (let f = 0; f < perTrack; f++) {
       const row = t * perTrack + f;
       owner[row] = t;
-      const v = Array.from({ length: d }, (_, i) => (i < signal ? centre[i] + 0.05 * gauss(r) : 1.5 * gauss(r)));
+      const v = Array.from({ length: d }, (_, i) => (i < signal ? centre[i] + 0.05 * gaussian(r) : 1.5 * gaussian(r)));
       const n = Math.hypot(...v);
       v.forEach((x, i) => (vectors[row * d + i] = x / n));
     }
@@ -56,7 +45,7 @@ describe('symmetricEigen', () => {
     const n = 7;
     const r = prng(9);
     const a = new Float64Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) a[i * n + j] = a[j * n + i] = gauss(r);
+    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) a[i * n + j] = a[j * n + i] = gaussian(r);
     const { values, vectors } = symmetricEigen(a, n);
     for (let i = 1; i < n; i++) expect(values[i]).toBeLessThanOrEqual(values[i - 1]);
     for (let i = 0; i < n; i++) {
