@@ -11,8 +11,8 @@
  *   classes), refitted when the library changes enough; the map is persisted next to the index and, like
  *   it, refitted from SQLite when missing or damaged;
  * - every indexed vector is also kept in memory (16 floats each in the fitted space), so a radio is two
- *   stages: candidate songs from the index (the summed seed plus one query per spread seed moment), then
- *   an exact set-to-set re-rank of those songs (set-similarity.ts).
+ *   stages: candidate songs (an exact scan of song means, and faiss: the summed seed plus one query per
+ *   spread seed moment), then an exact set-to-set re-rank of those songs (set-similarity.ts).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -431,10 +431,12 @@ function gather(labels: number[]): Float32Array {
 }
 
 /**
- * The radio's two stages. First, candidate songs from the index: the summed seed (the design's query:
- * close to the seed as a whole) and one query per spread seed moment (a song that matches one part of
- * the seed is not lost), each song ranked by its best hit. Then an exact re-rank of the candidates by
- * the symmetric Chamfer similarity of their moments with the seed's, less the negative songs' share.
+ * The radio's two stages. First, candidate songs: the songs whose mean vector is closest to the seed's
+ * (an exact scan, one vector per song), and from the index the songs of the fragments nearest to the
+ * summed seed (the design's query) and to each spread seed moment (a song that matches one part of the
+ * seed is not lost), ranked by their best hit. Then an exact re-rank of the candidates by the symmetric
+ * Chamfer similarity of their moments with the seed's, less the negative songs' share. A library no
+ * bigger than the re-rank is re-ranked whole.
  */
 function similar(req: SimilarRequest): SimilarResult {
   const tun = config.rerank;
