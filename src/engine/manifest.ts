@@ -166,6 +166,12 @@ export function shownTagGroups(manifest: Pick<ModelManifest, 'display'>): string
   return manifest.display ? [...manifest.display.groups] : null;
 }
 
+/** Which tag groups explanations show (null: all), and which of those the model measures rather than predicts. */
+export interface TagDisplay {
+  groups: readonly string[] | null;
+  measured: readonly string[];
+}
+
 /** What the app needs of a model to use vectors already analysed with it: no inference session. */
 export interface ModelFacts {
   sha256: string;

@@ -9,8 +9,7 @@ import type { AnalysisService } from '../../shared/contract';
 import { ANALYSIS_TUNABLES } from '../../shared/defaults';
 import type { AnalysisProgress, AnalysisStatus, TrackAnalysisState } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
-import { ModelError, type MapColouring, type ModelFacts } from '../../engine/manifest';
-import type { TagDisplay } from '../radio/explain';
+import { ModelError, type MapColouring, type ModelFacts, type TagDisplay } from '../../engine/manifest';
 import type { ModelInfo } from '../../engine/protocol';
 import { cudaAvailable } from '../../engine/encoder';
 import type { LibraryDb } from '../db/library-db';
@@ -106,15 +105,10 @@ export class AnalysisServiceImpl implements AnalysisService {
     return (await this.modelFacts()).mapColouring;
   }
 
-  /** The tag groups explanations may show (null: all) (MODEL_UNAVAILABLE when the manifest cannot be read). */
-  async shownTagGroups(): Promise<string[] | null> {
-    return (await this.modelFacts()).shownTagGroups;
-  }
-
-  /** Which tags explanations show, and which of them are measurements (no probability shown). */
+  /** Which tags explanations show (null: all), and which of them are measurements (no probability shown). */
   async tagDisplay(): Promise<TagDisplay> {
     const facts = await this.modelFacts();
-    return { groups: facts.shownTagGroups, measured: facts.measuredTagGroups ?? [] };
+    return { groups: facts.shownTagGroups, measured: facts.measuredTagGroups };
   }
 
   async getAnalysisStatus(): Promise<AnalysisStatus> {

@@ -1,5 +1,6 @@
 /** Builds a pick's explanation: which seed moments its matched moment is closest to, and how close. */
 import type { FragmentMoment, PickExplanation } from '../../shared/domain';
+import type { TagDisplay } from '../../engine/manifest';
 import type { LibraryDb } from '../db/library-db';
 import type { FragmentRow } from '../db/queries/analysis';
 
@@ -7,12 +8,6 @@ function dot(a: Float32Array, b: Float32Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
-}
-
-/** Which tag groups explanations show (null: all), and which of those the model measures rather than predicts. */
-export interface TagDisplay {
-  groups: readonly string[] | null;
-  measured: readonly string[];
 }
 
 const groupOf = (tag: string) => tag.slice(0, Math.max(0, tag.indexOf(':')));
