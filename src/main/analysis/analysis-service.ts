@@ -9,7 +9,7 @@ import type { AnalysisService } from '../../shared/contract';
 import { ANALYSIS_TUNABLES } from '../../shared/defaults';
 import type { AnalysisProgress, AnalysisStatus, TrackAnalysisState } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
-import { ModelError, type MapColouring, type ModelFacts, type TagDisplay } from '../../engine/manifest';
+import { ModelError, type MapColouring, type ModelFacts } from '../../engine/manifest';
 import type { ModelInfo } from '../../engine/protocol';
 import { cudaAvailable } from '../../engine/encoder';
 import type { LibraryDb } from '../db/library-db';
@@ -103,12 +103,6 @@ export class AnalysisServiceImpl implements AnalysisService {
   /** How the model's manifest colours the sonic map (MODEL_UNAVAILABLE when it cannot be read). */
   async mapColouring(): Promise<MapColouring> {
     return (await this.modelFacts()).mapColouring;
-  }
-
-  /** Which tags explanations show (null: all), and which of them are measurements (no probability shown). */
-  async tagDisplay(): Promise<TagDisplay> {
-    const facts = await this.modelFacts();
-    return { groups: facts.shownTagGroups, measured: facts.measuredTagGroups };
   }
 
   async getAnalysisStatus(): Promise<AnalysisStatus> {

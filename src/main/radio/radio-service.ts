@@ -221,7 +221,9 @@ export class RadioServiceImpl implements RadioService {
         'Try another track; the file may be damaged, missing, or in a format ffmpeg cannot read.');
     }
     seedTrackIds = usable;
-    await this.openIndex();
+    // The model's facts once per radio: the index's version, the tags shown, the coverage all come from them.
+    const facts = await analysis.modelFacts();
+    await this.openIndex(facts);
     const seeds = seedFragments(this.deps.db, seedTrackIds);
     if (seeds.length === 0) throw new SoundlikeError('NOT_ANALYSED', 'The seed songs have no analysed sound yet.', 'Let the analysis finish, then try again.');
     const feedback = radioId ? db.radio.feedback(radioId) : [];
@@ -264,12 +266,12 @@ export class RadioServiceImpl implements RadioService {
     if (picks.length < options.count) {
       ({ picks, relaxed } = selectPicksRelaxing(candidates, { count: options.count, adventure: options.adventure, artistGap: options.artistGap, recentArtists: artistsBefore, usedTitleKeys }));
     }
-    const display = await analysis.tagDisplay();
+    const display = { groups: facts.shownTagGroups, measured: facts.measuredTagGroups };
     // Seed fragments already in hand are not read again for the explanations.
     const seedById = new Map(seeds.map((f) => [f.id, f]));
     return {
       relaxed,
-      coverage: this.coverage((await analysis.modelFacts()).version),
+      coverage: this.coverage(facts.version),
       picks: picks.flatMap((c) => {
         // The explanation stands on the closest matched pair (distances in the model's own space).
         const { matches, closestPick } = matchedMoments(db, c.pairs ?? [], display, seedById);
@@ -342,9 +344,9 @@ export class RadioServiceImpl implements RadioService {
     return run;
   }
 
-  private async openIndex(): Promise<void> {
-    // The manifest's facts are enough: searching analysed vectors never waits for the encoder to load.
-    const { version, embeddingSize } = await this.deps.analysis.modelFacts();
+  /** `facts` when the caller has them already; the manifest's facts are enough (no encoder is loaded). */
+  private async openIndex(facts?: { version: { modelSha: string; featureVersion: number; stepSec: number }; embeddingSize: number }): Promise<void> {
+    const { version, embeddingSize } = facts ?? await this.deps.analysis.modelFacts();
     const wasOpen = this.deps.index.isOpen;
     await this.deps.index.open({
       databasePath: this.deps.db.file, dir: this.deps.vectorsDir, modelSha: version.modelSha, featureVersion: version.featureVersion,
