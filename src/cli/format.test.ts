@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ScanSummary, Track } from '../shared/domain';
+import type { PickExplanation, ScanSummary, Track } from '../shared/domain';
 import { SoundlikeError } from '../shared/errors';
-import { formatDuration, formatError, formatSummary, formatTrackTable } from './format';
+import { formatAnalysisFailures, formatDuration, formatError, formatRadio, formatSummary, formatTrackTable } from './format';
 
 const summary = (patch: Partial<ScanSummary> = {}): ScanSummary => ({
   added: 3, updated: 1, removed: 2, moved: 1, failed: 0, unchanged: 10, failures: [], durationMs: 1234, ...patch,
@@ -69,9 +69,45 @@ describe('formatTrackTable', () => {
     expect(line).not.toContain('A'.repeat(40));
   });
 
+  it('prints no control character a tag holds, and keeps one line per track', () => {
+    const text = formatTrackTable([track(1, { title: '\x1b[2J\x1b[31mRed\x1b[0m', artist: 'Line\nbreak\u009b', album: '\u202Emubla' })]);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^1\s+\?\[2J\?\[31mRed\?\[0m\s+Line break\?\s+mubla\s+2:05/);
+  });
+
+  it('sizes its columns for a library of 200k tracks (no argument spread)', () => {
+    const tracks = Array.from({ length: 200_000 }, (_, i) => track(i + 1));
+    expect(formatTrackTable(tracks).split('\n').at(-1)).toBe('200000 tracks');
+  });
+
   it('says "1 track" and "0 tracks"', () => {
     expect(formatTrackTable([track(1)]).split('\n').at(-1)).toBe('1 track');
     expect(formatTrackTable([]).split('\n')).toEqual(['ID  TITLE  ARTIST  ALBUM  TIME  CODEC', '0 tracks']);
+  });
+});
+
+describe('tag-derived text elsewhere', () => {
+  const evil = '\x1b]0;owned\x07\x1b[31mX';
+  const unsafe = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+  it('scan failures, analysis failures and errors show paths and reasons without their controls', () => {
+    const failure = { path: `/m/${evil}.mp3`, reason: `decoder said ${evil}`, at: 1 };
+    expect(formatSummary('Scanned', summary({ failed: 1, failures: [failure] }))).not.toMatch(unsafe);
+    const analysed = formatAnalysisFailures([{ ...failure, trackId: 1 }]);
+    expect(analysed).not.toMatch(unsafe);
+    expect(analysed).toContain('?]0;owned??[31mX.mp3');
+    expect(formatAnalysisFailures([])).toBe('');
+    expect(formatError(new SoundlikeError('UNKNOWN_TRACK', `No track is ${evil}.`, `Try ${evil}`))).not.toMatch(unsafe);
+  });
+
+  it('radio picks show titles, artists and tags without their controls', () => {
+    const pick = track(2, { title: evil, artist: evil });
+    const explanation: PickExplanation = { distance: 0.1, distanceSum: 0.1, seeds: [], pick: { trackId: 2, startSec: 0, endSec: 5, tags: [] }, tagsInCommon: [evil] };
+    const text = formatRadio(track(1, { title: evil, artist: evil }), [{ trackId: 2, explanation }], new Map([[2, pick]]));
+    expect(text).not.toMatch(unsafe);
+    expect(text).toContain('?[31mX');
   });
 });
 

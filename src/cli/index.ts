@@ -7,16 +7,22 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SoundlikeError } from '../shared/errors';
-import { appRoot, defaultDataDir } from '../main/paths';
+import { setProcessRole } from '../main/data-lock';
+import { LogFile, pointHintAtLog } from '../main/logging';
+import { appRoot, dataPaths, defaultDataDir } from '../main/paths';
 import { APP_VERSION, createServices } from '../main/services';
+import { requireBindHost } from '../main/web/binding';
 import { startWebHost } from '../main/web/web-host';
-import { formatError, formatRadio, formatSummary, formatTrackTable } from './format';
+import { chooseFfmpeg, exportPlaylist, importPlaylist } from './file-commands';
+import { formatAnalysisFailures, formatError, formatRadio, formatSummary, formatTrackTable } from './format';
+import { terminalJson } from './terminal-text';
 import { cpus } from 'node:os';
 import { benchAnalysis } from './bench/analysis-bench';
 import { saveResults } from './bench/bench-common';
 import { benchLibrary, watchProbe } from './bench/library-bench';
 import { benchQuality } from './bench/quality-bench';
 import { benchRadio } from './bench/radio-bench';
+import { benchQueue } from './bench/queue-bench';
 import { benchStep } from './bench/step-bench';
 import { createAnalysisProgressPrinter, createScanProgressPrinter } from './progress-bar';
 
@@ -28,6 +34,10 @@ Commands:
   scan <folder...>     add music folders to the library (or rescan them) and read their tags
   tracks               list the library's tracks (--json for machine-readable output)
   serve                start the web host and print its address (with its access token)
+  import <file.m3u8>   make a playlist from an .m3u/.m3u8 file (entries not in the library are listed)
+  export <playlist> [file]
+                       write a playlist (its id or name) as extended M3U to the file, or print it
+  ffmpeg [path]        show the ffmpeg program analysis uses, or set it (--reset: find it by itself)
   analyze              analyse the sound of every track not analysed yet, then exit
   radio <track>        songs that sound like a track (a path or an id), with why each was picked
                        (--count N, default 10; --adventure 0..1; --artist-gap N, default 3; --json)
@@ -40,15 +50,22 @@ Commands:
   bench step           radio quality vs analysis cost per fragment step, on the corpus's test songs
                        (--corpus DIR, default models/training/corpus/main; --steps 5,2.5,1.25)
   bench library        scanning and watching (--files N, default 10000; --big N, default 100000)
+  bench queue          removing a folder of N queued tracks (--tracks N, default 20000) and a track change
+                       in queues of each size (--sizes 50000,200000): time and bytes sent
 
 Options:
   --data <dir>         where the library database lives (default: ${defaultDataDir()})
   --model <manifest>   the sound model's manifest.json (default: the shipped models/manifest.json)
   --json               (tracks) print JSON
   --port <n>           (serve) port to listen on (default 7878; 0 picks a free one)
-  --host <addr>        (serve) address to bind (default 127.0.0.1: only this computer)
+  --host <addr>        (serve) address to bind (default 127.0.0.1: only this computer; any other
+                       address lets the network reach it, with the access token the only protection)
+  --reset              (ffmpeg) forget the set path and find ffmpeg by itself
   -h, --help           show this help
   -v, --version        show the version
+
+One Soundlike at a time writes a data folder: while the app, serve or another command holds it, the
+others are refused (naming it); tracks still lists the library, reading only. Log: <data>/logs/soundlike.log
 `;
 
 class UsageError extends Error {}
@@ -56,7 +73,7 @@ class UsageError extends Error {}
 interface Parsed {
   command: string | undefined;
   positionals: string[];
-  values: { data?: string; model?: string; count?: string; adventure?: string; 'artist-gap'?: string; tracks?: string; minutes?: string; sizes?: string; queries?: string; reuse?: string; corpus?: string; steps?: string; json?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
+  values: { data?: string; model?: string; count?: string; adventure?: string; 'artist-gap'?: string; tracks?: string; minutes?: string; sizes?: string; queries?: string; reuse?: string; corpus?: string; steps?: string; json?: boolean; reset?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
 }
 
 function parse(argv: string[]): Parsed {
@@ -71,6 +88,7 @@ function parse(argv: string[]): Parsed {
         adventure: { type: 'string' },
         'artist-gap': { type: 'string' },
         json: { type: 'boolean' },
+        reset: { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },
         files: { type: 'string' },
@@ -111,7 +129,7 @@ async function scan(dataDir: string, folders: string[]): Promise<number> {
         const summary = known ? await library.rescan(known.id) : (await library.addFolderAndScan(input)).summary;
         process.stdout.write(`${formatSummary(known ? `Rescanned ${known.path}` : `Scanned ${input}`, summary)}\n`);
       } catch (error) {
-        process.stderr.write(`${formatError(error)}\n`);
+        process.stderr.write(`${formatError(pointHintAtLog(SoundlikeError.from(error)))}\n`);
         status = 2;
       }
     }
@@ -123,11 +141,13 @@ async function scan(dataDir: string, folders: string[]): Promise<number> {
 }
 
 async function tracks(dataDir: string, json: boolean): Promise<number> {
-  const services = await createServices({ dataDir, transport: 'web', live: false });
+  // Reading only: SQLite's WAL lets it read beside a running writer, so it works while the app or serve runs.
+  const services = await createServices({ dataDir, transport: 'web', live: false, readOnlyIfBusy: true });
+  for (const notice of services.notices) process.stderr.write(`${notice}\n`);
   try {
     const all = await services.api.library.listTracks();
     all.sort((a, b) => a.path.localeCompare(b.path));
-    process.stdout.write(json ? `${JSON.stringify(all, null, 2)}\n` : `${formatTrackTable(all)}\n`);
+    process.stdout.write(json ? `${terminalJson(all)}\n` : `${formatTrackTable(all)}\n`);
     return 0;
   } finally {
     await services.dispose();
@@ -139,15 +159,18 @@ async function serve(dataDir: string, portText: string | undefined, host: string
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new UsageError(`--port must be a whole number from 0 to 65535, not "${portText}".`);
   }
+  // Refused before anything opens: an empty host would listen on every interface.
+  const bindHost = host === undefined ? undefined : requireBindHost(host);
   const services = await createServices({ dataDir, transport: 'web', live: true });
   for (const notice of services.notices) process.stderr.write(`${notice}\n`);
   let host_;
   try {
-    host_ = await startWebHost({ services, rendererDir: rendererDir(), port, host });
+    host_ = await startWebHost({ services, rendererDir: rendererDir(), port, host: bindHost });
   } catch (error) {
     await services.dispose();
     throw error;
   }
+  if (host_.warning) process.stderr.write(`\n${host_.warning}\n\n`);
   process.stdout.write(`Soundlike is serving ${dataDir}\nOpen: ${host_.url}\n`);
   if (!rendererDir()) process.stderr.write('The interface is not built (run `npm run build`); only the API is served.\n');
   await new Promise<void>((resolve) => {
@@ -180,10 +203,7 @@ async function analyze(dataDir: string, model: string | undefined): Promise<numb
       `${((Date.now() - started) / 1000).toFixed(1)} s with ${loaded?.id} on ${loaded?.device}.\n` +
       `Library: ${counts.done} of ${counts.total} tracks analysed, ${counts.fragments} fragments, ${counts.failed} failed.\n` +
       (counts.outdated > 0 ? `${counts.outdated} tracks analysed with an earlier model or step are still to redo (run analyze again).\n` : ''));
-    if (failures.length > 0) {
-      process.stdout.write('Tracks that could not be analysed:\n');
-      for (const f of failures) process.stdout.write(`  ${f.path}\n    ${f.reason}\n`);
-    }
+    process.stdout.write(formatAnalysisFailures(failures));
     return 0;
   } finally {
     unsubscribe();
@@ -197,26 +217,39 @@ async function radio(dataDir: string, seedArg: string | undefined, values: Parse
   const adventure = values.adventure === undefined ? undefined : Number(values.adventure);
   const artistGap = values['artist-gap'] === undefined ? undefined : Number(values['artist-gap']);
   const services = await createServices({ dataDir, transport: 'web', live: false, manifestPath: values.model });
+  for (const notice of services.notices) process.stderr.write(`${notice}\n`);
   try {
     const tracks = await services.api.library.listTracks();
     const byId = new Map(tracks.map((t) => [t.id, t]));
     const seedTrack = /^\d+$/.test(seedArg) ? byId.get(Number(seedArg)) : tracks.find((t) => t.path === resolve(seedArg));
     if (!seedTrack) throw new SoundlikeError('UNKNOWN_TRACK', `No track in the library is ${/^\d+$/.test(seedArg) ? `id ${seedArg}` : resolve(seedArg)}.`, 'Scan its folder first (soundlike scan <folder>), or list ids with soundlike tracks.');
     const session = await services.api.radio.previewRadio({ kind: 'track', trackId: seedTrack.id }, { count, adventure, artistGap });
+    if (session.notice) process.stderr.write(`${session.notice}\n`);
     if (values.json) {
       const brief = (id: number) => {
         const t = byId.get(id);
         return { id, path: t?.path, title: t?.title, artist: t?.artist, album: t?.album };
       };
-      process.stdout.write(`${JSON.stringify({
+      process.stdout.write(`${terminalJson({
         seed: brief(seedTrack.id),
         options: session.options,
         picks: session.picks.map((p) => ({ ...brief(p.trackId), id: undefined, trackId: p.trackId, distance: p.explanation.distance, explanation: p.explanation })),
-      }, null, 2)}\n`);
+      })}\n`);
     } else {
       process.stdout.write(formatRadio(seedTrack, session.picks, byId));
     }
     return 0;
+  } finally {
+    await services.dispose();
+  }
+}
+
+/** Runs one short command over the library's services and closes them. */
+async function withServices(dataDir: string, run: (api: Awaited<ReturnType<typeof createServices>>['api']) => Promise<number>): Promise<number> {
+  const services = await createServices({ dataDir, transport: 'web', live: false });
+  for (const notice of services.notices) process.stderr.write(`${notice}\n`);
+  try {
+    return await run(services.api);
   } finally {
     await services.dispose();
   }
@@ -233,6 +266,13 @@ async function bench(positionals: string[], values: Parsed['values']): Promise<n
   const [which, arg] = positionals;
   if (which === 'library') {
     await benchLibrary({ files: count(values.files, 10_000, 'files'), bigTree: count(values.big, 100_000, 'big') });
+    return 0;
+  }
+  if (which === 'queue') {
+    const sizes = (values.sizes ?? '50000,200000').split(',').map((n) => count(n, 0, 'sizes'));
+    const results = { machine: `${process.platform}-${process.arch}, ${cpus().length} cores, node ${process.version}`, ...await benchQueue({ tracks: count(values.tracks, 20_000, 'tracks'), sizes }) };
+    const file = saveResults('queue', results);
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\nSaved ${file}\n`);
     return 0;
   }
   if (which === undefined || which === 'all' || which === 'analysis' || which === 'radio') {
@@ -268,10 +308,11 @@ async function bench(positionals: string[], values: Parsed['values']): Promise<n
     await watchProbe(arg);
     return 0;
   }
-  throw new UsageError('Which benchmark? soundlike bench [all|analysis|radio|library|quality|step]');
+  throw new UsageError('Which benchmark? soundlike bench [all|analysis|radio|library|queue|quality|step]');
 }
 
 export async function main(argv: string[]): Promise<number> {
+  let logFile: string | null = null;
   try {
     const { command, positionals, values } = parse(argv);
     if (values.version) {
@@ -283,6 +324,8 @@ export async function main(argv: string[]): Promise<number> {
       return command === undefined && !values.help ? 2 : 0;
     }
     const dataDir = values.data ?? defaultDataDir();
+    logFile = dataPaths(dataDir).log;
+    setProcessRole(`soundlike ${command}`);
     switch (command) {
       case 'scan':
         return await scan(dataDir, positionals);
@@ -295,6 +338,15 @@ export async function main(argv: string[]): Promise<number> {
         return await analyze(dataDir, values.model);
       case 'radio':
         return await radio(dataDir, positionals[0], values);
+      case 'import':
+        if (!positionals[0]) throw new UsageError('import needs a playlist file: soundlike import <file.m3u8>');
+        return await withServices(dataDir, (api) => importPlaylist(api, positionals[0], process.stdout));
+      case 'export':
+        if (!positionals[0]) throw new UsageError('export needs a playlist: soundlike export <playlist id or name> [file.m3u8]');
+        return await withServices(dataDir, (api) => exportPlaylist(api, positionals[0], positionals[1], process.stdout));
+      case 'ffmpeg':
+        if (values.reset && positionals[0]) throw new UsageError('Give either a path or --reset, not both.');
+        return await withServices(dataDir, (api) => chooseFfmpeg(api, positionals[0], values.reset ?? false, process.stdout));
       case 'bench':
         return await bench(positionals, values);
       default:
@@ -305,7 +357,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`soundlike: ${error.message}\n`);
       return 2;
     }
-    process.stderr.write(`${formatError(error)}\n`);
+    const e = SoundlikeError.from(error);
+    // A bug's details go to the log the hint names (the services, and their log, are closed by now).
+    if (logFile && e.code === 'INTERNAL') new LogFile(logFile).write('error', error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.stderr.write(`${formatError(pointHintAtLog(e, logFile))}\n`);
     return error instanceof SoundlikeError && error.code !== 'INTERNAL' ? 2 : 1;
   }
 }

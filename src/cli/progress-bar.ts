@@ -1,5 +1,6 @@
 /** A one-line progress bar for a terminal (stderr); plain periodic lines when not a terminal. */
 import type { AnalysisProgress, ScanProgress } from '../shared/domain';
+import { terminalField } from './terminal-text';
 
 export function createScanProgressPrinter(stream: NodeJS.WriteStream = process.stderr): (p: ScanProgress) => void {
   let lastPlain = 0;
@@ -14,7 +15,7 @@ export function createScanProgressPrinter(stream: NodeJS.WriteStream = process.s
     const counts = `${p.done}/${p.total} files  +${p.added} ~${p.updated} -${p.removed}  failed ${p.failed}`;
     if (stream.isTTY) {
       const columns = stream.columns ?? 100;
-      const line = `[${bar}] ${counts}  ${p.currentPath ?? ''}`;
+      const line = `[${bar}] ${counts}  ${terminalField(p.currentPath ?? '')}`;
       stream.write(`\r\x1b[2K${line.slice(0, columns - 1)}`);
       if (p.final) stream.write('\n');
     } else if (p.final || Date.now() - lastPlain > 2000) {

@@ -11,10 +11,20 @@ export interface DecodeOptions {
 }
 
 export class DecodeError extends Error {
-  constructor(message: string) {
+  /**
+   * @param transient true when ffmpeg was stopped by a signal (the out-of-memory killer, someone's kill):
+   * nothing is wrong with the file, so decoding it again may well work.
+   */
+  constructor(message: string, readonly transient = false) {
     super(message);
     this.name = 'DecodeError';
   }
+}
+
+/** ffmpeg's last non-empty stderr line after `prefix`, or '' when it said nothing. */
+function lastLine(stderr: string, prefix: string): string {
+  const line = stderr.trim().split('\n').pop()?.trim() ?? '';
+  return line ? `${prefix}${line}` : '';
 }
 
 /** Yields PCM in chunks as ffmpeg produces it. */
@@ -28,9 +38,9 @@ export async function* decodePcmStream(path: string, options: DecodeOptions): As
   child.stderr.on('data', (text: string) => {
     stderr = (stderr + text).slice(-2000);
   });
-  const exited = new Promise<number | null>((resolve, reject) => {
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolve(code));
+    child.on('close', (code, signal) => resolve({ code, signal }));
   });
   // Chunks can split a 4-byte sample: carry the remainder into the next chunk.
   let carry: Buffer = Buffer.alloc(0);
@@ -45,17 +55,33 @@ export async function* decodePcmStream(path: string, options: DecodeOptions): As
       yield samples;
     }
   }
-  const code = await exited.catch((error: Error) => {
+  const { code, signal } = await exited.catch((error: Error) => {
     throw new DecodeError(`ffmpeg could not be run (${error.message}).`);
   });
-  if (code !== 0) {
-    const reason = stderr.trim().split('\n').pop() ?? `exit code ${code}`;
-    throw new DecodeError(`ffmpeg could not decode the file: ${reason}`);
+  // A killed ffmpeg has no exit code and usually no last words: say what stopped it, never an empty reason.
+  if (signal) throw new DecodeError(`ffmpeg was stopped by signal ${signal} while decoding${lastLine(stderr, ': ')}.`, true);
+  if (code !== 0) throw new DecodeError(`ffmpeg could not decode the file: ${lastLine(stderr, '') || `it exited with code ${code}`}`);
+}
+
+/**
+ * Decodes a whole file into one buffer. A decoder killed by a signal is started again, at most `retries`
+ * times; the error that finally stands says how many tries it took.
+ */
+export async function decodePcm(path: string, options: DecodeOptions & { retries?: number }): Promise<Float32Array> {
+  const retries = options.retries ?? 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await decodeOnce(path, options);
+    } catch (error) {
+      if (!(error instanceof DecodeError && error.transient) || options.signal?.aborted) throw error;
+      if (attempt >= retries) {
+        throw attempt === 0 ? error : new DecodeError(`${error.message.replace(/\.$/, '')} (${attempt + 1} tries).`, true);
+      }
+    }
   }
 }
 
-/** Decodes a whole file into one buffer. */
-export async function decodePcm(path: string, options: DecodeOptions): Promise<Float32Array> {
+async function decodeOnce(path: string, options: DecodeOptions): Promise<Float32Array> {
   const chunks: Float32Array[] = [];
   let length = 0;
   for await (const chunk of decodePcmStream(path, options)) {

@@ -50,4 +50,5 @@ export type FromWorker =
   | { type: 'init-failed'; message: string; hint: string }
   | { type: 'done'; jobId: number; fragments: WireFragments; audioSec: number; decodeMs: number; encodeMs: number }
   | { type: 'decoded'; jobId: number; audioSec: number; decodeMs: number }
-  | { type: 'failed'; jobId: number; error: string };
+  /** transient: the decoder was killed (it may work next time), as opposed to a file that cannot be analysed. */
+  | { type: 'failed'; jobId: number; error: string; transient?: boolean };

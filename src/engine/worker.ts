@@ -5,7 +5,8 @@
  * A crash here is the worker's exit, seen by the client, never the app's.
  */
 import { parentPort } from 'node:worker_threads';
-import { decodePcm } from './decode';
+import { ANALYSIS_TUNABLES } from '../shared/defaults';
+import { decodePcm, DecodeError } from './decode';
 import { embedPcm, type EmbedOptions } from './embed-track';
 import { createEncoder, type Encoder } from './encoder';
 import { loadModel, mapColouring, measuredTagGroups, ModelError, shownTagGroups, type LoadedModel } from './manifest';
@@ -36,7 +37,7 @@ function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
 
 function startDecode(job: Job): Promise<{ pcm: Float32Array; ms: number }> {
   const started = performance.now();
-  const decoded = decodePcm(job.path, { ffmpeg: init!.ffmpeg, sampleRate: model!.manifest.sample_rate })
+  const decoded = decodePcm(job.path, { ffmpeg: init!.ffmpeg, sampleRate: model!.manifest.sample_rate, retries: ANALYSIS_TUNABLES.decodeRetries })
     .then((pcm) => ({ pcm, ms: performance.now() - started }));
   // A decode started ahead may fail before anyone awaits it: that must not count as unhandled
   // (it would end the worker); the job sees the rejection when its turn comes.
@@ -77,7 +78,8 @@ async function pump(): Promise<void> {
         post({ type: 'done', jobId: job.jobId, fragments: wire, audioSec, decodeMs: ms, encodeMs: performance.now() - started },
           [wire.vectors.buffer as ArrayBuffer, wire.starts.buffer as ArrayBuffer, wire.ends.buffer as ArrayBuffer]);
       } catch (error) {
-        post({ type: 'failed', jobId: job.jobId, error: error instanceof Error ? error.message : String(error) });
+        const transient = error instanceof DecodeError && error.transient;
+        post({ type: 'failed', jobId: job.jobId, error: error instanceof Error ? error.message : String(error), transient });
       }
     }
   } finally {

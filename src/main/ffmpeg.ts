@@ -21,6 +21,7 @@ function ffmpegStaticPath(): string | null {
   }
 }
 
+/** Runs `path -version`: the program's facts when it answers, else null. */
 function probe(path: string): Promise<FfmpegInfo | null> {
   return new Promise((resolve) => {
     execFile(path, ['-hide_banner', '-version'], { timeout: 10_000 }, (error, stdout) => {
@@ -29,6 +30,12 @@ function probe(path: string): Promise<FfmpegInfo | null> {
       resolve({ path, version: match ? match[1] : 'unknown' });
     });
   });
+}
+
+/** The program at `path` when it is a file that answers `-version` as ffmpeg does; else null. */
+export async function probeFfmpeg(path: string): Promise<FfmpegInfo | null> {
+  const info = existsSync(path) ? await probe(path) : null;
+  return info && info.version !== 'unknown' ? info : null;
 }
 
 export async function resolveFfmpeg(setting: string | null, env: NodeJS.ProcessEnv = process.env): Promise<FfmpegInfo | null> {

@@ -5,9 +5,12 @@
 import { app, dialog, session } from 'electron';
 import { SoundlikeError } from '../shared/errors';
 import { registerIpc } from './ipc/router';
-import { handleMediaProtocol, registerMediaScheme } from './protocol';
+import { handleAppProtocol, handleMediaProtocol, registerSchemes } from './protocol';
+import { isTrustedSender } from './security/navigation';
+import { pointHintAtLog } from './logging';
+import { dataPaths } from './paths';
 import { createServices, type Services } from './services';
-import { createMainWindow, isAppUrl } from './window';
+import { appPages, applyMenuPolicy, createMainWindow, guardWebContents, RENDERER_DIR } from './window';
 
 app.setName('Soundlike');
 
@@ -16,7 +19,8 @@ function dataDirArgument(): string | undefined {
   const at = process.argv.indexOf('--data');
   return at > 0 ? process.argv[at + 1] : undefined;
 }
-registerMediaScheme();
+registerSchemes();
+const pages = appPages();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -35,22 +39,27 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    guardWebContents(contents, pages);
   });
 
   app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    applyMenuPolicy();
+    handleAppProtocol(RENDERER_DIR);
+    const dataDir = dataDirArgument() ?? process.env.SOUNDLIKE_DATA ?? app.getPath('userData');
     try {
-      services = await createServices({ dataDir: dataDirArgument() ?? process.env.SOUNDLIKE_DATA ?? app.getPath('userData'), transport: 'electron', live: true });
+      services = await createServices({ dataDir, transport: 'electron', live: true });
     } catch (error) {
-      const e = SoundlikeError.from(error);
+      // DATA_FOLDER_IN_USE names the process holding the library; "see the log" names the file.
+      const e = pointHintAtLog(SoundlikeError.from(error), dataPaths(dataDir).log);
       dialog.showErrorBox('Soundlike cannot open its library', `${e.message}\n\n${e.hint ?? ''}`);
       app.exit(1);
       return;
     }
     for (const notice of services.notices) void dialog.showMessageBox({ type: 'warning', message: notice });
     handleMediaProtocol(services.media);
-    disposeIpc = registerIpc(services.api, isAppUrl);
-    mainWindow = createMainWindow();
+    disposeIpc = registerIpc(services.api, (frameUrl) => isTrustedSender(frameUrl, pages));
+    mainWindow = createMainWindow(pages);
   }).catch((error) => {
     console.error('[soundlike] start-up failed:', error);
     app.exit(1);

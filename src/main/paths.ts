@@ -22,11 +22,16 @@ export interface DataPaths {
   vectors: string;
   /** Cached waveforms of tracks. */
   waveforms: string;
+  /** The log file (rotated beside it as soundlike.1.log...); every "see the log" hint names it. */
+  log: string;
 }
 
 export function dataPaths(root: string): DataPaths {
   const dir = resolve(root);
-  return { root: dir, database: join(dir, 'library.db'), covers: join(dir, 'covers'), vectors: join(dir, 'vectors'), waveforms: join(dir, 'waveforms') };
+  return {
+    root: dir, database: join(dir, 'library.db'), covers: join(dir, 'covers'), vectors: join(dir, 'vectors'), waveforms: join(dir, 'waveforms'),
+    log: join(dir, 'logs', 'soundlike.log'),
+  };
 }
 
 /**

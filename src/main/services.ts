@@ -8,9 +8,11 @@ import type { Settings } from '../shared/domain';
 import { ANALYSIS_TUNABLES } from '../shared/defaults';
 import { SoundlikeError } from '../shared/errors';
 import { AnalysisServiceImpl } from './analysis/analysis-service';
+import { DesktopServiceImpl } from './desktop/desktop-service';
 import { EngineClient } from './analysis/engine-client';
 import { readManifestIdentity, readModelFacts } from '../engine/manifest';
-import { LibraryDb } from './db/library-db';
+import { openDataFolder, placeWaitingUserData, type DataFolderOptions } from './data-folder';
+import type { LibraryDb } from './db/library-db';
 import { LibraryServiceImpl } from './library/library-service';
 import { MediaFiles } from './media/media-files';
 import { analysisWorkerPath, dataPaths, defaultManifestPath, indexWorkerPath, type DataPaths } from './paths';
@@ -20,7 +22,7 @@ import { VectorIndex } from './radio/vector-index';
 import { PlaybackServiceImpl } from './playback/playback-service';
 import { SettingsServiceImpl } from './settings/settings-service';
 
-export interface ServicesOptions {
+export interface ServicesOptions extends DataFolderOptions {
   dataDir: string;
   transport: 'electron' | 'web';
   /** Watch folders, rescan and analyse in the background (an app); off for one-shot CLI commands. */
@@ -30,7 +32,7 @@ export interface ServicesOptions {
 }
 
 export interface Services {
-  api: SoundlikeApi & { library: LibraryServiceImpl; playback: PlaybackServiceImpl; settings: SettingsServiceImpl; analysis: AnalysisServiceImpl; radio: RadioServiceImpl; playlists: PlaylistServiceImpl };
+  api: SoundlikeApi & { library: LibraryServiceImpl; playback: PlaybackServiceImpl; settings: SettingsServiceImpl; analysis: AnalysisServiceImpl; radio: RadioServiceImpl; playlists: PlaylistServiceImpl; desktop: DesktopServiceImpl };
   /** The analysis worker's handle (benchmarks use it directly). */
   engine: EngineClient;
   media: MediaFiles;
@@ -39,6 +41,8 @@ export interface Services {
   db: LibraryDb;
   /** Messages from start-up for the user (e.g. a database recovered from backup). */
   notices: string[];
+  /** True when another process holds the data folder and this one only reads (see readOnlyIfBusy). */
+  readOnly: boolean;
   dispose(): Promise<void>;
 }
 
@@ -46,8 +50,9 @@ export const APP_VERSION: string = pkg.version;
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const paths = dataPaths(options.dataDir);
-  const db = LibraryDb.open(paths.database);
-  const settings = new SettingsServiceImpl(db, { version: APP_VERSION, dataDir: paths.root, transport: options.transport });
+  const folder = openDataFolder(paths, { owner: options.owner ?? (options.transport === 'electron' ? 'the Soundlike app' : undefined), readOnlyIfBusy: options.readOnlyIfBusy });
+  const db = folder.db;
+  const settings = new SettingsServiceImpl(db, { version: APP_VERSION, dataDir: paths.root, transport: options.transport, notices: db.notices, logFile: paths.log });
   const watchSetting = (await settings.getSettings()).watchFolders;
   const library = new LibraryServiceImpl(db, {
     coversDir: paths.covers, waveformsDir: paths.waveforms, watch: options.live && watchSetting, findFfmpeg: () => settings.findFfmpeg(),
@@ -89,14 +94,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
     library.onDidChangeTracks(() => void settings.getSettings().then((s) => s.autoAnalyse && analysis.kick())),
   ] : [];
   if (options.live && (await settings.getSettings()).autoAnalyse) analysis.kick();
-  const stopFollowingSettings = () => [followLibrary, ...subscriptions].forEach((unsubscribe) => unsubscribe());
+  const followWaiting = library.onDidChangeTracks(() => placeWaitingUserData(folder));
+  const stopFollowingSettings = () => [followLibrary, followWaiting, ...subscriptions].forEach((unsubscribe) => unsubscribe());
   return {
-    api: { library, playback, settings, analysis, radio, playlists },
+    api: { library, playback, settings, analysis, radio, playlists, desktop: new DesktopServiceImpl(playlists, settings) },
     engine,
     media: new MediaFiles(db, paths.covers),
     db,
     paths,
     notices: db.notices,
+    readOnly: folder.readOnly,
     async dispose() {
       stopFollowingSettings();
       radio.dispose();
@@ -106,7 +113,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await library.dispose();
       playback.dispose();
       settings.dispose();
-      db.close();
+      folder.close();
     },
   };
 }

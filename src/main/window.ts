@@ -1,18 +1,63 @@
-/** The main window, locked down: isolated, sandboxed, no Node, no navigation, no new windows. */
+/**
+ * The main window, locked down: isolated, sandboxed, no Node, loaded from `soundlike-app://` (never a
+ * `file://` page), no navigation or redirect away from the app, no new windows, and no devtools or
+ * default menu in packaged builds. The decisions live in security/ (pure, unit-tested); this is glue.
+ */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, Menu, shell, type WebContents } from 'electron';
+import { APP_ENTRY_URL } from './security/app-scheme';
+import { externalLinkToOpen, isAppPage, type AppPages } from './security/navigation';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-/** The page URLs the app itself serves; anything else is foreign. */
-export function isAppUrl(url: string): boolean {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  if (dev && url.startsWith(dev)) return true;
-  return url.startsWith(`file://${join(here, '../renderer')}`);
+/** The built renderer (out/renderer), the only folder `soundlike-app://` serves. */
+export const RENDERER_DIR = join(here, '../renderer');
+
+/** The app's own pages: the dev server is trusted only in unpackaged runs that electron-vite started. */
+export function appPages(): AppPages {
+  return { devServerUrl: app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null) };
 }
 
-export function createMainWindow(): BrowserWindow {
+/** Opens an allowed link in the user's browser; anything else is dropped with a note in the log. */
+function openExternally(url: string): void {
+  const link = externalLinkToOpen(url);
+  if (link) void shell.openExternal(link);
+  else console.warn(`[soundlike] refused to open ${JSON.stringify(url.slice(0, 200))}: not a link the app shows.`);
+}
+
+/**
+ * Applied to every web contents (app.on('web-contents-created')): navigation in any frame and server
+ * redirects must stay on app pages, and window.open is always denied (an allowed http(s) link opens in
+ * the user's browser instead).
+ */
+export function guardWebContents(contents: WebContents, pages: AppPages): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternally(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event) => {
+    if (isAppPage(event.url, pages)) return;
+    event.preventDefault();
+    // A plain click on a web link the app shows: the user's browser, not this window.
+    if (event.isMainFrame) openExternally(event.url);
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppPage(event.url, pages)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppPage(event.url, pages)) event.preventDefault();
+  });
+}
+
+/** Packaged builds get no default menu (it carries Reload and Toggle Developer Tools). */
+export function applyMenuPolicy(): void {
+  if (!app.isPackaged) return;
+  // macOS needs a menu for Quit and copy/paste shortcuts; nothing more.
+  Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null);
+}
+
+export function createMainWindow(pages: AppPages): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -28,19 +73,10 @@ export function createMainWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: !app.isPackaged,
     },
   });
   window.once('ready-to-show', () => window.show());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to the web open in the user's browser, never in an app window.
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  if (dev) void window.loadURL(dev);
-  else void window.loadFile(join(here, '../renderer/index.html'));
+  void window.loadURL(pages.devServerUrl ?? APP_ENTRY_URL);
   return window;
 }

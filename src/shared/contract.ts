@@ -5,6 +5,7 @@
  */
 import type {
   M3uImport,
+  PlaylistFile,
   Playlist,
   PlaylistSummary,
   AnalysisFailure,
@@ -13,6 +14,7 @@ import type {
   AppEnvironment,
   MusicFolder,
   PlayRecord,
+  QueuePosition,
   QueueState,
   RadioFeedbackKind,
   RadioOptions,
@@ -66,12 +68,17 @@ export interface PlaybackService {
   enqueue(trackIds: number[], position: 'next' | 'end'): Promise<QueueState>;
   removeFromQueue(itemIds: number[]): Promise<QueueState>;
   moveInQueue(itemId: number, toIndex: number): Promise<QueueState>;
-  /** The player moved to another entry (next, previous, a click in the queue). */
-  setCurrentIndex(index: number): Promise<QueueState>;
+  /**
+   * The player moved to another entry (next, previous, a click in the queue). Answers with the position
+   * only (announced by onDidChangeQueuePosition), whatever the queue's length.
+   */
+  setCurrentIndex(index: number): Promise<QueuePosition>;
   clearQueue(): Promise<QueueState>;
   /** Listening history: what was heard and whether it was skipped. */
   recordPlay(record: PlayRecord): Promise<void>;
   onDidChangeQueue: Event<QueueState>;
+  /** Only the current entry changed (a track change): the entries are as last announced. */
+  onDidChangeQueuePosition: Event<QueuePosition>;
 }
 
 export interface SettingsService {
@@ -130,13 +137,31 @@ export interface PlaylistService {
   setPlaylistTracks(playlistId: number, trackIds: number[]): Promise<Playlist>;
   addToPlaylist(playlistId: number, trackIds: number[]): Promise<Playlist>;
   deletePlaylist(playlistId: number): Promise<void>;
-  /** Creates a playlist from an .m3u/.m3u8 file; entries not in the library are listed, not lost. */
-  importM3u(path: string): Promise<M3uImport>;
-  /** The playlist as extended M3U; also written to `path` when one is given. */
-  exportM3u(playlistId: number, path?: string): Promise<string>;
+  /**
+   * Creates a playlist from an .m3u/.m3u8 file the user picked in the page (its name and text, never a
+   * path main would read); entries not in the library are listed, not lost.
+   */
+  importM3u(file: PlaylistFile): Promise<M3uImport>;
+  /** The playlist as extended M3U text (the page offers it as a download; main writes no file). */
+  exportM3u(playlistId: number): Promise<string>;
   /** Keeps what is queued (a radio, say) as a playlist. */
   saveQueueAsPlaylist(name: string): Promise<Playlist>;
   onDidChangePlaylists: Event<PlaylistSummary[]>;
+}
+
+/**
+ * What only the desktop app does: native dialogs run by main, so the file read or written, or the
+ * program run as ffmpeg, is the one the user picked, never a path a page supplied. The web host refuses
+ * these (a browser picks files itself, and downloads); the CLI takes paths on its command line.
+ * Each resolves to null when the user cancels.
+ */
+export interface DesktopService {
+  /** Open dialog for an .m3u/.m3u8 file, then imports it as importM3u does. */
+  importM3uWithDialog(): Promise<M3uImport | null>;
+  /** Save dialog, then writes the playlist there; resolves to the path written. */
+  exportM3uWithDialog(playlistId: number): Promise<string | null>;
+  /** Asks whether to pick the ffmpeg program or find it by itself, and applies the answer. */
+  chooseFfmpegWithDialog(): Promise<AppEnvironment | null>;
 }
 
 /** Everything main serves. */
@@ -147,6 +172,7 @@ export interface SoundlikeApi {
   analysis: AnalysisService;
   radio: RadioService;
   playlists: PlaylistService;
+  desktop: DesktopService;
 }
 
 export type ServiceName = keyof SoundlikeApi;
@@ -184,6 +210,7 @@ export const CONTRACT = {
     clearQueue: 'command',
     recordPlay: 'command',
     onDidChangeQueue: 'event',
+    onDidChangeQueuePosition: 'event',
   },
   settings: {
     getSettings: 'command',
@@ -226,6 +253,11 @@ export const CONTRACT = {
     exportM3u: 'command',
     saveQueueAsPlaylist: 'command',
     onDidChangePlaylists: 'event',
+  },
+  desktop: {
+    importM3uWithDialog: 'command',
+    exportM3uWithDialog: 'command',
+    chooseFfmpegWithDialog: 'command',
   },
 } as const satisfies ContractShape;
 

@@ -40,6 +40,13 @@ export interface Track {
   addedAt: number;
   /** False while the track's folder is missing (e.g. an unplugged drive); the row is kept. */
   available: boolean;
+  /** Seconds of audio a full decode (the analysis) got from the file; null until analysed. */
+  decodedSec?: number | null;
+  /**
+   * The audio ends well before the length its header states (a truncated or cut-off file): only the first
+   * `decodedSec` seconds play. Absent or false when it is whole, or not decoded yet.
+   */
+  damaged?: boolean;
 }
 
 export interface ScanFailure {
@@ -135,6 +142,18 @@ export interface QueueState {
   version: number;
 }
 
+/**
+ * A track change: only which entry is current, so moving through a queue of any length costs one small
+ * message. `version` counts with QueueState's: a client applies it only onto the queue it describes.
+ */
+export interface QueuePosition {
+  /** Index into the queue's items; -1 when nothing is current. */
+  currentIndex: number;
+  /** The entry at currentIndex (null when -1), so a client can tell its copy of the queue is the same. */
+  itemId: number | null;
+  version: number;
+}
+
 export interface PlayRecord {
   trackId: number;
   /** How much was heard, in seconds. */
@@ -173,6 +192,10 @@ export interface AppEnvironment {
   platform: string;
   /** CPU cores of the machine main runs on (the analysis threads setting goes up to this). */
   cpuCount: number;
+  /** What start-up had to tell the user (a library restored from its backup: what came back, what was lost). */
+  notices: string[];
+  /** The log file every "see the log" hint means. */
+  logFile: string;
 }
 
 export type AnalysisPhase = 'idle' | 'starting' | 'analysing' | 'paused' | 'done' | 'error';
@@ -269,6 +292,11 @@ export interface RadioSession {
    * analysed since (the ones heard stay). Absent in older sessions.
    */
   coverage?: { analysed: number; total: number };
+  /**
+   * Something the listener should know about how this radio was made: its saved index was found damaged
+   * and rebuilt from the library database. Given once, with the first radio after the repair.
+   */
+  notice?: string;
 }
 
 export type RadioFeedbackKind = 'skip' | 'less';
@@ -284,6 +312,16 @@ export interface PlaylistSummary {
 export interface Playlist extends PlaylistSummary {
   /** In order; a track can appear more than once. */
   trackIds: number[];
+}
+
+/**
+ * A playlist file the user picked in the page (a browser file input): its name and text. The server
+ * never reads a path a page names, so this is all an import from a page can carry.
+ */
+export interface PlaylistFile {
+  /** The file's name (e.g. `road trip.m3u8`): its extension is checked and it names the playlist. */
+  name: string;
+  text: string;
 }
 
 export interface M3uImport {

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'DATABASE_CORRUPT'
   | 'DATABASE_READ_ONLY'
   | 'DATABASE_TOO_NEW'
+  | 'DATA_FOLDER_IN_USE'
   | 'PORT_IN_USE'
   | 'INVALID_ARGUMENT'
   | 'WATCH_LIMIT'

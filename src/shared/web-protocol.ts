@@ -4,6 +4,9 @@
  *
  * Auth: every request needs the per-run token, as `Authorization: Bearer <token>`, as the
  * `soundlike_token` cookie (set when the browser opens `/?token=<token>`), or as `?token=` (SSE, media).
+ * Commands (POST) must also come from the host's own origin (`Sec-Fetch-Site: same-origin`, or an
+ * `Origin` equal to the host's) with `Content-Type: application/json`; anything else is 403, so another
+ * page on this machine cannot drive Soundlike with the user's cookie (see main/web/request-guard.ts).
  */
 import type { ServiceName } from './contract';
 

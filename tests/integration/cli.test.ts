@@ -203,10 +203,11 @@ describe('soundlike CLI', () => {
       const parsed = new URL(url);
       const token = parsed.searchParams.get('token');
       expect(token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
-      const res = await httpRequest(`${parsed.origin}/api/library/listTracks`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '[]' });
+      const same = { origin: parsed.origin, 'content-type': 'application/json' };
+      const res = await httpRequest(`${parsed.origin}/api/library/listTracks`, { method: 'POST', headers: { ...same, authorization: `Bearer ${token}` }, body: '[]' });
       expect(res.status).toBe(200);
       expect(res.json<{ ok: boolean; value: Track[] }>().value).toHaveLength(2);
-      const anonymous = await httpRequest(`${parsed.origin}/api/library/listTracks`, { method: 'POST', body: '[]' });
+      const anonymous = await httpRequest(`${parsed.origin}/api/library/listTracks`, { method: 'POST', headers: same, body: '[]' });
       expect(anonymous.status).toBe(401);
     } finally {
       const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));

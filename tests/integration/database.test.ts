@@ -2,11 +2,12 @@
  * The library database file going wrong: damaged (with and without a backup), written by a newer
  * Soundlike, or not writable. Real SQLite files on disk every time.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateClipCache, isRoot, makeTempDir, place, pseudoRandomBytes, type ClipCache, type TempDir } from '../helpers/audio';
+import { DB_CHECK_TUNABLES } from '../../src/main/db/client';
 import { expectCode, openServices } from '../helpers/services';
 
 describe('library database', () => {
@@ -104,6 +105,89 @@ describe('library database', () => {
     const again = await openServices(data);
     expect(again.notices).toEqual([]);
     await again.dispose();
+  });
+
+  /** A data folder with a scanned library, its backup (made by the scan) and a clean exit. */
+  async function scannedLibrary(name: string): Promise<{ data: string; db: string; titles: string[] }> {
+    const data = tmp.at(name);
+    const services = await openServices(data);
+    await services.api.library.addFolderAndScan(tmp.at('music'));
+    const titles = (await services.api.library.listTracks()).map((t) => t.title).sort();
+    await services.dispose();
+    expect(existsSync(join(data, 'library.db.backup'))).toBe(true);
+    return { data, db: join(data, 'library.db'), titles };
+  }
+
+  /** Overwrites the tracks table's root page with noise: the header and schema stay whole. */
+  function damageTracksPage(dbPath: string): void {
+    const db = new Database(dbPath, { readonly: true });
+    const { rootpage } = db.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'tracks'`).get() as { rootpage: number };
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const fd = openSync(dbPath, 'r+');
+    writeSync(fd, pseudoRandomBytes(pageSize, 11), 0, pageSize, (rootpage - 1) * pageSize);
+    closeSync(fd);
+  }
+
+  async function expectRestored(data: string, titles: string[], reason: RegExp): Promise<void> {
+    const services = await openServices(data);
+    try {
+      expect(services.notices).toHaveLength(1);
+      expect(services.notices[0]).toMatch(reason);
+      expect(services.notices[0]).toMatch(/backup of .* was restored: 1 folder, 2 songs/);
+      expect((await services.api.library.listTracks()).map((t) => t.title).sort()).toEqual(titles);
+    } finally {
+      await services.dispose();
+    }
+  }
+
+  it('does not open an emptied (0-byte) library.db as an empty library while a backup sits beside it', async () => {
+    const { data, db, titles } = await scannedLibrary('emptied');
+    writeFileSync(db, '');
+    await expectRestored(data, titles, /damaged \(the file is empty \(0 bytes\)\)/);
+    expect(readdirSync(data).filter((n) => n.startsWith('library.db.damaged-'))).toHaveLength(1);
+  });
+
+  it('restores from the backup when library.db was cut short (truncated)', async () => {
+    const { data, db, titles } = await scannedLibrary('truncated');
+    truncateSync(db, Math.floor(statSync(db).size / 2));
+    await expectRestored(data, titles, /cut short/);
+  });
+
+  it('restores when library.db is missing but its backup is there', async () => {
+    const { data, db, titles } = await scannedLibrary('missing');
+    rmSync(db);
+    await expectRestored(data, titles, /the file is missing/);
+  });
+
+  it('finds a damaged data page after a clean exit with quick_check on open (a small library)', async () => {
+    const { data, db, titles } = await scannedLibrary('bad-page');
+    damageTracksPage(db);
+    await expectRestored(data, titles, /quick_check found/);
+  });
+
+  it('on the first "malformed" error at run time (a library too big to check on open) says what to do, then restores', async () => {
+    const { data, db, titles } = await scannedLibrary('bad-page-big');
+    damageTracksPage(db);
+    const saved = DB_CHECK_TUNABLES.quickCheckMaxBytes;
+    DB_CHECK_TUNABLES.quickCheckMaxBytes = 0; // as if the file were bigger than is cheap to check on every open
+    try {
+      const services = await openServices(data);
+      try {
+        expect(services.notices).toEqual([]);
+        const error = await expectCode(services.api.library.listTracks(), 'DATABASE_CORRUPT');
+        expect(error.message).toMatch(/damaged .*malformed/);
+        expect(error.hint).toMatch(/Restart Soundlike .*restores the last backup/);
+        expect(existsSync(`${db}.check`)).toBe(true);
+      } finally {
+        await services.dispose();
+      }
+      // The next open runs the full check because of the marker, and restores.
+      await expectRestored(data, titles, /integrity_check found/);
+      expect(existsSync(`${db}.check`)).toBe(false);
+    } finally {
+      DB_CHECK_TUNABLES.quickCheckMaxBytes = saved;
+    }
   });
 
   it('refuses a database written by a newer schema with DATABASE_TOO_NEW and a hint, leaving it untouched', async () => {

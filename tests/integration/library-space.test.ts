@@ -5,7 +5,7 @@
  * of one album find each other where the model's own space mixes them up. The vectors are synthetic:
  * albums differ along a few directions, every moment swings widely along the others.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RADIO_TUNABLES } from '../../src/shared/defaults';
@@ -140,9 +140,48 @@ describe('the sound space fitted to the library', () => {
     const repaired = index();
     const stats = await repaired.open(config(dir, MAP));
     expect(stats.origin).toMatch(/rebuilt/);
+    expect(stats.damage).toMatch(/sound space file is not readable JSON/);
     expect(stats.space.libraryMap?.tracks).toBe(60);
     expect(await repaired.similar(request(seed))).toEqual(before);
     await repaired.close();
+  });
+
+  it('random bytes in the middle of the space file (its size unchanged) are found by its checksum: refitted, the same picks, reported', async () => {
+    const dir = join(tmp.path, 'vectors');
+    const first = index();
+    await first.open(config(dir, MAP));
+    const seed = [...album.keys()][5];
+    const before = await first.similar(request(seed));
+    await first.close();
+    const file = join(dir, spaceFiles(dir)[0]);
+    const text = readFileSync(file);
+    // Digits for digits: the file still parses as a sound space, only its numbers are wrong.
+    const middle = text.indexOf('projection') + 40;
+    const digit = text.findIndex((c, i) => i >= middle && c >= 0x31 && c <= 0x38);
+    text[digit] += 1;
+    writeFileSync(file, text);
+    expect(() => JSON.parse(text.toString('utf8'))).not.toThrow();
+    const repaired = index();
+    const stats = await repaired.open(config(dir, MAP));
+    expect(stats.origin).toMatch(/rebuilt from SQLite: the sound space file does not match its checksum/);
+    expect(stats.damage).toMatch(/sound space file does not match its checksum/);
+    expect(await repaired.similar(request(seed))).toEqual(before);
+    await repaired.close();
+    const again = index();
+    expect(await again.open(config(dir, MAP))).toMatchObject({ origin: 'read from disk', damage: null });
+    await again.close();
+  });
+
+  it('a space file written without a checksum (an earlier Soundlike) is refitted without calling it damage', async () => {
+    const dir = join(tmp.path, 'vectors');
+    const file = join(dir, spaceFiles(dir)[0]);
+    const sealed = JSON.parse(readFileSync(file, 'utf8')) as { data: unknown };
+    writeFileSync(file, JSON.stringify(sealed.data));
+    const vi = index();
+    const stats = await vi.open(config(dir, MAP));
+    expect(stats.origin).toMatch(/rebuilt from SQLite: the sound space file was saved without a checksum/);
+    expect(stats.damage).toBeNull();
+    await vi.close();
   });
 
   it('takes in a few new songs in the same space, and is refitted when the library changed enough', async () => {

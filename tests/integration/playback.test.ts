@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/main/services';
 import type { QueueState } from '../../src/shared/domain';
 import { makeClip, makeTempDir, type TempDir } from '../helpers/audio';
-import { expectCode, openServices, waitFor } from '../helpers/services';
+import { expectCode, openServices, record, waitFor } from '../helpers/services';
 
 const current = (q: QueueState) => q.items[q.currentIndex];
 
@@ -95,10 +95,31 @@ describe('playback queue', () => {
   });
 
   it('setCurrentIndex moves playback; removing the last current entry leaves a valid index', async () => {
-    let q = await services.api.playback.setCurrentIndex(4);
-    q = await services.api.playback.removeFromQueue([current(q).id]);
+    const position = await services.api.playback.setCurrentIndex(4);
+    const q = await services.api.playback.removeFromQueue([position.itemId as number]);
     expect(q.items).toHaveLength(4);
     expect(q.currentIndex).toBe(3);
+  });
+
+  it('a track change answers and announces only the position, not the queue', async () => {
+    const p = services.api.playback;
+    const before = await p.getQueue();
+    const queues = record(p.onDidChangeQueue);
+    const positions = record(p.onDidChangeQueuePosition);
+    const answer = await p.setCurrentIndex(1);
+    queues.stop();
+    positions.stop();
+    expect(answer).toEqual({ currentIndex: 1, itemId: before.items[1].id, version: answer.version });
+    expect(answer.version).toBeGreaterThan(before.version);
+    expect(positions.payloads).toEqual([answer]);
+    expect(queues.payloads).toEqual([]);
+    const after = await p.getQueue();
+    expect(after.items).toEqual(before.items);
+    expect(after.currentIndex).toBe(1);
+    // Nothing current: null entry.
+    expect(await p.setCurrentIndex(-1)).toMatchObject({ currentIndex: -1, itemId: null });
+    expect((await p.getQueue()).currentIndex).toBe(-1);
+    await p.setCurrentIndex(3);
   });
 
   it('persists the queue and its current entry across a restart on the same data folder', async () => {

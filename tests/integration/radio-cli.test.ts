@@ -1,10 +1,14 @@
 /**
  * `soundlike radio` as a user runs it (the built CLI over a library scanned and analysed by the CLI):
- * JSON output of a fixed shape, --count, seeds by path or id, and clear exit-2 errors.
+ * JSON output of a fixed shape, --count, seeds by path or id, clear exit-2 errors, and a word on stderr
+ * when the saved index was found damaged and rebuilt.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PickExplanation } from '../../src/shared/domain';
-import { makeTempDir, type TempDir } from '../helpers/audio';
+import { indexFiles } from '../helpers/analysis-db';
+import { makeTempDir, pseudoRandomBytes, type TempDir } from '../helpers/audio';
 import { ensureBuilt, hasTestModel, runCli, testModelPath } from '../helpers/model';
 import { makeStyleLibrary, STYLE_CLIPS } from '../helpers/styles';
 
@@ -77,6 +81,22 @@ describe.skipIf(!hasTestModel())(`soundlike radio (skipped when the sound model 
     for (const pick of out.picks) expect(text.stdout).toContain(pick.title);
     // Each pick's matched pairs, as in the why-panel: "its 0:05-0:10 <-> the seed's 0:00-0:05".
     expect(text.stdout).toMatch(/its \d+:\d\d-\d+:\d\d <-> the seed's \d+:\d\d-\d+:\d\d/);
+  });
+
+  it('a saved index damaged on disk is rebuilt: the same picks, and stderr says what happened, once', async () => {
+    const args = ['radio', paths['drone-b'], '--data', data, '--model', MODEL, '--json'];
+    const before = await runCli(args);
+    expect(before.code, before.stderr).toBe(0);
+    const vectors = indexFiles(join(data, 'vectors')).find((f) => f.endsWith('/index.vectors')) as string;
+    const bytes = readFileSync(vectors);
+    pseudoRandomBytes(Math.min(64, bytes.length >> 2), 0x5eed).copy(bytes, bytes.length >> 1);
+    writeFileSync(vectors, bytes);
+    const after = await runCli(args);
+    expect(after.code, after.stderr).toBe(0);
+    expect(JSON.parse(after.stdout)).toEqual(JSON.parse(before.stdout));
+    expect(after.stderr).toMatch(/saved index was damaged \(index\.vectors does not match its checksum\).*rebuilt from the library database/);
+    const again = await runCli(args);
+    expect(again.stderr).not.toMatch(/damaged/);
   });
 
   it('an unknown track, or a bad --count, exits 2 with a clear message', async () => {

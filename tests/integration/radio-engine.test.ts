@@ -215,6 +215,20 @@ describe.skipIf(!hasTestModel())(`radio over an analysed library (skipped when t
     expect(duplicates((await settledQueue(lib)).items)).toEqual([]);
   });
 
+  it('extends the radio when a track change leaves few picks (the change itself carries no queue)', async () => {
+    const { radio, playback } = lib.services.api;
+    expect(Object.keys(lib.tracks).length).toBeGreaterThan(4);
+    await radio.playSimilar({ kind: 'track', trackId: lib.tracks['melody-a'].id }, { count: 3, artistGap: 0 });
+    const before = await settledQueue(lib);
+    expect(before.items).toHaveLength(4); // the seed and three picks: three left, no extension yet
+    const extended = waitFor(playback.onDidChangeQueue, (q) => q.items.length > before.items.length, 20_000, 'the radio to extend after a track change');
+    await playback.setCurrentIndex(1);
+    const queue = await extended;
+    expect(queue.currentIndex).toBe(1);
+    expect(duplicates(queue.items)).toEqual([]);
+    await settledQueue(lib);
+  });
+
   it('an extension asked for while the radio extends itself adds no duplicates', async () => {
     const { radio } = lib.services.api;
     await radio.playSimilar({ kind: 'track', trackId: lib.tracks['drone-a'].id }, { count: 1, artistGap: 0 });

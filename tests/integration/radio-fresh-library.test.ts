@@ -50,7 +50,8 @@ describe.skipIf(!hasTestModel())(`the first radio of a library still being analy
     expect(first.coverage).toEqual({ analysed: analysed.length, total: STYLE_CLIPS.length });
     expect(first.picks.map((p) => p.trackId).sort()).toEqual(analysed.filter((id) => id !== seed.id).sort());
     // The first pick is heard: it stays, whatever the analysis finds later.
-    let queue = await playback.setCurrentIndex(1);
+    await playback.setCurrentIndex(1);
+    let queue = await playback.getQueue();
     const heard = queue.items[1];
     expect(analysed).toContain(heard.trackId);
 

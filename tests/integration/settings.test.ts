@@ -1,4 +1,6 @@
 /** Settings on real SQLite: validated, persisted, announced; the environment finds the real ffmpeg. */
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/shared/defaults';
 import type { Settings } from '../../src/shared/domain';
@@ -62,12 +64,38 @@ describe('settings', () => {
     expect(env.ffmpeg?.version).toMatch(/\d/);
   });
 
-  it('an ffmpegPath set to something that is not ffmpeg falls back to one that runs', async () => {
-    await ctx.services.api.settings.updateSettings({ ffmpegPath: ctx.tmp.at('not-ffmpeg') });
-    const env = await ctx.services.api.settings.getEnvironment();
-    expect(env.ffmpeg?.path).not.toBe(ctx.tmp.at('not-ffmpeg'));
-    expect(env.ffmpeg).not.toBeNull();
-    await ctx.services.api.settings.updateSettings({ ffmpegPath: '' });
-    expect((await ctx.services.api.settings.getSettings()).ffmpegPath).toBeNull();
+  it('no page can name the ffmpeg program: updateSettings refuses ffmpegPath whatever its value', async () => {
+    const before = await ctx.services.api.settings.getSettings();
+    for (const ffmpegPath of [ctx.tmp.at('payload.sh'), '/bin/sh', systemFfmpeg(), '', null]) {
+      const error = await expectCode(ctx.services.api.settings.updateSettings({ ffmpegPath }), 'INVALID_ARGUMENT');
+      expect(error.hint).toMatch(/soundlike ffmpeg/);
+    }
+    expect(await ctx.services.api.settings.getSettings()).toEqual(before);
+  });
+
+  it('the CLI and the desktop dialog set it (setFfmpegPath): only a program that answers as ffmpeg, or back to automatic', async () => {
+    const { settings } = ctx.services.api;
+    const announced = waitFor(settings.onDidChangeSettings, (s) => s.ffmpegPath === systemFfmpeg());
+    const env = await settings.setFfmpegPath(systemFfmpeg());
+    await announced;
+    expect(env.ffmpeg?.path).toBe(systemFfmpeg());
+    const script = ctx.tmp.at('not-ffmpeg.sh');
+    writeFileSync(script, '#!/bin/sh\necho hello\n');
+    chmodSync(script, 0o755);
+    for (const path of [script, ctx.tmp.at('missing-ffmpeg'), ctx.tmp.path]) {
+      const error = await expectCode(settings.setFfmpegPath(path), 'FFMPEG_MISSING');
+      expect(error.message).toContain(path);
+    }
+    expect((await settings.getSettings()).ffmpegPath).toBe(systemFfmpeg());
+    await settings.setFfmpegPath(null);
+    expect((await settings.getSettings()).ffmpegPath).toBeNull();
+    expect((await settings.getEnvironment()).ffmpeg).not.toBeNull();
   });
 });
+
+/** The ffmpeg on PATH, as an absolute path (the fixtures are made with it, so it is there). */
+function systemFfmpeg(): string {
+  const found = (process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'ffmpeg')).find((file) => existsSync(file));
+  if (!found) throw new Error('ffmpeg is not on PATH');
+  return found;
+}

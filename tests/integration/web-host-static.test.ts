@@ -19,6 +19,8 @@ describe('web host: interface files and addresses', () => {
   let services: Services;
   let host: WebHost;
   const auth = { authorization: `Bearer ${TOKEN}` };
+  /** A command as a same-origin client sends it to the host addressed as `hostHeader` (see request-guard.ts). */
+  const command = (hostHeader: string) => ({ ...auth, origin: `http://${hostHeader}`, 'content-type': 'application/json' });
 
   beforeAll(async () => {
     tmp = makeTempDir();
@@ -76,7 +78,7 @@ describe('web host: interface files and addresses', () => {
   it.skipIf(!lanAddress)('bound to a LAN address, answers requests addressed to it', async () => {
     const lan = await startWebHost({ services, rendererDir: null, port: 0, token: TOKEN, host: lanAddress });
     try {
-      const res = await httpRequest(`http://${lanAddress}:${lan.port}/api/library/listFolders`, { method: 'POST', headers: auth, body: '[]' });
+      const res = await httpRequest(`http://${lanAddress}:${lan.port}/api/library/listFolders`, { method: 'POST', headers: command(`${lanAddress}:${lan.port}`), body: '[]' });
       expect(res.status).toBe(200);
     } finally {
       await lan.close();
@@ -86,12 +88,12 @@ describe('web host: interface files and addresses', () => {
   it.skipIf(!lanAddress)('bound to all addresses (--host 0.0.0.0), answers requests addressed to the LAN address', async () => {
     const all = await startWebHost({ services, rendererDir: null, port: 0, token: TOKEN, host: '0.0.0.0' });
     try {
-      const local = await httpRequest(`http://127.0.0.1:${all.port}/api/library/listFolders`, { method: 'POST', headers: auth, body: '[]' });
+      const local = await httpRequest(`http://127.0.0.1:${all.port}/api/library/listFolders`, { method: 'POST', headers: command(`127.0.0.1:${all.port}`), body: '[]' });
       expect(local.status).toBe(200);
-      const res = await httpRequest(`http://${lanAddress}:${all.port}/api/library/listFolders`, { method: 'POST', headers: auth, body: '[]' });
+      const res = await httpRequest(`http://${lanAddress}:${all.port}/api/library/listFolders`, { method: 'POST', headers: command(`${lanAddress}:${all.port}`), body: '[]' });
       expect(res.status).toBe(200);
       // A name (what a DNS-rebinding page would send) is still refused.
-      const named = await httpRequest(`http://${lanAddress}:${all.port}/api/library/listFolders`, { method: 'POST', headers: { ...auth, host: `attacker.example:${all.port}` }, body: '[]' });
+      const named = await httpRequest(`http://${lanAddress}:${all.port}/api/library/listFolders`, { method: 'POST', headers: { ...command(`attacker.example:${all.port}`), host: `attacker.example:${all.port}` }, body: '[]' });
       expect(named.status).toBe(403);
     } finally {
       await all.close();

@@ -25,10 +25,12 @@ describe('web host', () => {
   let mp3: Track;
   let folder: MusicFolder;
   const auth = { authorization: `Bearer ${TOKEN}` };
+  /** What a same-origin command carries besides the token (see request-guard.ts): our Origin and JSON. */
+  const commandHeaders = (hostHeader = `127.0.0.1:${host.port}`) => ({ 'content-type': 'application/json', origin: `http://${hostHeader}` });
 
   const call = async <T>(service: string, member: string, args: unknown[] = [], headers: Record<string, string> = auth) => {
     const res = await httpRequest(`${host.origin}/api/${service}/${member}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(args),
+      method: 'POST', headers: { ...commandHeaders(headers.host), ...headers }, body: JSON.stringify(args),
     });
     return { status: res.status, envelope: res.json<Envelope<T>>() };
   };
@@ -87,9 +89,9 @@ describe('web host', () => {
     // Events are not commands: they cannot be invoked.
     const event = await call('library', 'onDidScanProgress');
     expect(event.envelope).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
-    const notAList = await httpRequest(`${host.origin}${commandPath('library', 'getTrack')}`, { method: 'POST', headers: auth, body: '{"id":1}' });
+    const notAList = await httpRequest(`${host.origin}${commandPath('library', 'getTrack')}`, { method: 'POST', headers: { ...auth, ...commandHeaders() }, body: '{"id":1}' });
     expect(notAList.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
-    const badJson = await httpRequest(`${host.origin}${commandPath('library', 'getTrack')}`, { method: 'POST', headers: auth, body: '[1,' });
+    const badJson = await httpRequest(`${host.origin}${commandPath('library', 'getTrack')}`, { method: 'POST', headers: { ...auth, ...commandHeaders() }, body: '[1,' });
     expect(badJson.status).toBe(400);
     const get = await httpRequest(`${host.origin}${commandPath('library', 'listFolders')}`, { headers: auth });
     expect(get.status).toBe(405);
@@ -147,7 +149,7 @@ describe('web host', () => {
 
   it('refuses a request body over the size limit with 400', async () => {
     const res = await httpRequest(`${host.origin}${commandPath('library', 'getTrack')}`, {
-      method: 'POST', headers: auth, body: `[${'1'.repeat(5 * 1024 * 1024)}]`,
+      method: 'POST', headers: { ...auth, ...commandHeaders() }, body: `[${'1'.repeat(5 * 1024 * 1024)}]`,
       // The server stops reading mid-body, which spoils that connection for reuse.
       fresh: true,
     });

@@ -28,7 +28,7 @@ describe('web host routes', () => {
     for (const m of commands) {
       // A deliberately wrong argument list: the service answers (usually with a typed error), the router does not 404.
       const res = await httpRequest(`${host.origin}${commandPath(m.service, m.member)}`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer routes-token-123456' }, body: JSON.stringify([{ bogus: true }]),
+        method: 'POST', headers: { 'content-type': 'application/json', origin: host.origin, authorization: 'Bearer routes-token-123456' }, body: JSON.stringify([{ bogus: true }]),
       });
       expect(res.status, `${m.channel} answered ${res.status}`).toBe(200);
       const envelope = res.json<Envelope<unknown>>();

@@ -15,7 +15,10 @@ import { cudaAvailable } from '../../engine/encoder';
 import type { LibraryDb } from '../db/library-db';
 import type { AnalysisVersion, PendingTrack, StoredFragment } from '../db/queries/analysis';
 import { Emitter, ThrottledProgress } from '../events';
-import { EngineStoppedError, type AnalysedTrack, type EngineClient } from './engine-client';
+import { EngineStoppedError, TransientAnalysisError, type AnalysedTrack, type EngineClient } from './engine-client';
+
+/** How one job ended: stopped jobs (pause, settings change, quit) are neither done nor failed; they stay pending. */
+type JobOutcome = 'done' | 'failed' | 'stopped';
 
 const IDLE: AnalysisProgress = { phase: 'idle', done: 0, total: 0, failed: 0, tracksPerSec: 0, etaSec: null, currentTrackId: null, message: null, final: true };
 
@@ -27,6 +30,19 @@ function toStored(result: AnalysedTrack, embeddingSize: number): StoredFragment[
     vector: vectors.subarray(i * embeddingSize, (i + 1) * embeddingSize),
     tags: tags[i],
   }));
+}
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.trim() || 'The analysis failed without saying why (see the log).';
+}
+
+/** What a transient failure's reason adds: whether another run tries it, or no run will. */
+function retryNote(reason: string, attempts: number): string {
+  const max = ANALYSIS_TUNABLES.transientAttempts;
+  return attempts < max
+    ? `${reason} This is usually a lack of memory or another program; it is tried again at the next analysis run (${attempts} of ${max} runs so far).`
+    : `${reason} It failed this way in ${max} analysis runs, so it is not tried again until the file changes. Free some memory, then touch or rescan the file.`;
 }
 
 export class AnalysisServiceImpl implements AnalysisService {
@@ -41,6 +57,11 @@ export class AnalysisServiceImpl implements AnalysisService {
   private priority: number[] = [];
   /** Set when the pending list a run holds may be out of date (library or priorities changed). */
   private queueStale = true;
+  /**
+   * A kick that came while a run was going, after the run's last look at what is pending: the run may
+   * have missed the tracks it was about, so another run starts when this one ends.
+   */
+  private missedKick = false;
   /** Waiters for specific tracks (a radio seeded from a track not analysed yet). */
   private readonly waiters = new Map<number, ((state: TrackAnalysisState) => void)[]>();
 
@@ -221,9 +242,15 @@ export class AnalysisServiceImpl implements AnalysisService {
 
   /** Starts a run unless one is going; a run picks up tracks added while it works. */
   kick(): void {
-    if (this.loop || this.paused) return;
+    if (this.paused) return;
+    if (this.loop) {
+      this.missedKick = true;
+      return;
+    }
+    this.missedKick = false;
     this.loop = this.run().finally(() => {
       this.loop = null;
+      if (this.missedKick) this.kick();
     });
   }
 
@@ -254,6 +281,7 @@ export class AnalysisServiceImpl implements AnalysisService {
     for (;;) {
       if (this.queueStale || queue.length === 0 || Date.now() - readAt > ANALYSIS_TUNABLES.queueRefreshMs) {
         this.queueStale = false;
+        this.missedKick = false; // this read sees every track kicked for so far
         readAt = Date.now();
         queue = this.db.analysis.pending(version).filter((t) => !taken.has(t.trackId));
         // Asked-for tracks that are no longer pending (done meanwhile, or gone) need no place in line.
@@ -261,7 +289,13 @@ export class AnalysisServiceImpl implements AnalysisService {
         this.priority = this.priority.filter((id) => pendingIds.has(id));
       }
       queue = this.ordered(queue);
-      if (queue.length === 0 || this.paused) break;
+      if (queue.length === 0 || this.paused) {
+        // Finish the jobs in hand, then look again: tracks that arrived meanwhile are this run's, not
+        // left pending until the next change. The run ends only after a look that finds nothing.
+        if (inFlight.size === 0) break;
+        await Promise.race(inFlight);
+        continue;
+      }
       const total = done + inFlight.size + queue.length;
       this.emit({ phase: 'analysing', total });
       // Hand the worker a small window of tracks so its next decode overlaps the current encode, then
@@ -269,9 +303,10 @@ export class AnalysisServiceImpl implements AnalysisService {
       while (queue.length > 0 && !this.paused && inFlight.size < ANALYSIS_TUNABLES.inFlight) {
         const track = this.takeNext(queue);
         taken.add(track.trackId);
-        const job = this.analyseOne(track, version).then((ok) => {
+        const job = this.analyseOne(track, version).then((outcome) => {
+          if (outcome === 'stopped') return; // it stays pending: neither done nor failed
           done++;
-          if (!ok) failed++;
+          if (outcome === 'failed') failed++;
           const elapsed = (Date.now() - started) / 1000;
           const rate = elapsed > 0 ? done / elapsed : 0;
           const left = total - done;
@@ -305,8 +340,8 @@ export class AnalysisServiceImpl implements AnalysisService {
     return track;
   }
 
-  /** Analyses and stores one track; true when it produced fragments. */
-  private async analyseOne(track: PendingTrack, version: AnalysisVersion): Promise<boolean> {
+  /** Analyses and stores one track. */
+  private async analyseOne(track: PendingTrack, version: AnalysisVersion): Promise<JobOutcome> {
     let state: TrackAnalysisState;
     try {
       const result = await this.engine.analyse(track.path);
@@ -314,10 +349,12 @@ export class AnalysisServiceImpl implements AnalysisService {
       this.db.analysis.storeDone(track, version, fragments, result.audioSec);
       state = { trackId: track.trackId, status: 'done', error: null };
     } catch (error) {
-      if (error instanceof EngineStoppedError) return false; // still pending: it runs again next time
-      const reason = error instanceof Error ? error.message : String(error);
+      if (error instanceof EngineStoppedError) return 'stopped'; // still pending: it runs again next time
+      const transient = error instanceof TransientAnalysisError;
+      const attempts = (track.attempts ?? 0) + 1;
+      const reason = transient ? retryNote(errorText(error), attempts) : errorText(error);
       try {
-        this.db.analysis.storeFailed(track, version, reason);
+        this.db.analysis.storeFailed(track, version, reason, { transient, attempts });
       } catch {
         // the track left the library meanwhile (foreign key): nothing to record
       }
@@ -327,6 +364,6 @@ export class AnalysisServiceImpl implements AnalysisService {
     const resolvers = this.waiters.get(track.trackId);
     this.waiters.delete(track.trackId);
     resolvers?.forEach((resolve) => resolve(state));
-    return state.status === 'done';
+    return state.status === 'done' ? 'done' : 'failed';
   }
 }

@@ -18,6 +18,9 @@ export interface AnalysedTrack {
 /** The engine was stopped on purpose (pause, settings change, quit): the job did not fail. */
 export class EngineStoppedError extends Error {}
 
+/** The job failed for a passing reason (its decoder was killed), not because of the file: worth another run. */
+export class TransientAnalysisError extends Error {}
+
 interface Pending {
   resolve(value: FromWorker): void;
   reject(error: Error): void;
@@ -41,6 +44,7 @@ export class EngineClient {
   async analyse(path: string): Promise<AnalysedTrack> {
     const answer = await this.send('analyse', path);
     if (answer.type === 'done') return answer;
+    if (answer.type === 'failed' && answer.transient) throw new TransientAnalysisError(answer.error);
     throw new Error(answer.type === 'failed' ? answer.error : `unexpected answer ${answer.type}`);
   }
 

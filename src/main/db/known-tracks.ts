@@ -9,7 +9,8 @@ export function requireIds(ids: unknown, message: string): number[] {
 
 /** The ids, unchanged, or UNKNOWN_TRACK naming the first few that are not in the library. */
 export function requireKnownTracks(db: LibraryDb, ids: number[]): number[] {
-  const missing = ids.filter((id) => !db.tracks.byId(id));
+  // Each distinct id once (a queue may hold a few tracks many times over), all in one statement.
+  const missing = db.tracks.missing([...new Set(ids)]);
   if (missing.length > 0) {
     throw new SoundlikeError('UNKNOWN_TRACK', `Unknown track id(s): ${missing.slice(0, 5).join(', ')}.`, 'The library changed; refresh it.');
   }

@@ -5,6 +5,7 @@
  */
 import { CONTRACT, contractMembers, type ServiceName, type SoundlikeApi, type Unsubscribe, type Event } from '../../shared/contract';
 import { SoundlikeError, type Envelope } from '../../shared/errors';
+import { pointHintAtLog } from '../logging';
 
 export function isCommand(service: string, member: string): service is ServiceName {
   return Object.hasOwn(CONTRACT, service)
@@ -24,7 +25,7 @@ export async function invokeCommand(api: SoundlikeApi, service: string, member: 
   } catch (error) {
     const e = SoundlikeError.from(error);
     if (e.code === 'INTERNAL') console.error(`[soundlike] ${service}.${member} failed:`, error);
-    return { ok: false, error: e.toJSON() };
+    return { ok: false, error: pointHintAtLog(e).toJSON() };
   }
 }
 

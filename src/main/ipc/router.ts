@@ -4,11 +4,15 @@
  * app's are refused.
  */
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { contractMembers, type SoundlikeApi } from '../../shared/contract';
+import { contractMembers } from '../../shared/contract';
 import { SoundlikeError, type Envelope } from '../../shared/errors';
+import type { Services } from '../services';
 import { invokeCommand, subscribeAll } from './dispatch';
+import { nativeDialogs } from './native-dialogs';
 
-export function registerIpc(api: SoundlikeApi, isTrustedUrl: (url: string) => boolean): () => void {
+export function registerIpc(api: Services['api'], isTrustedUrl: (url: string) => boolean): () => void {
+  // Only this transport can show the user a native dialog; the web host and the CLI never get one.
+  api.desktop.useDialogs(nativeDialogs);
   const commands = contractMembers().filter((m) => m.kind === 'command');
   for (const m of commands) {
     ipcMain.handle(m.channel, (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<Envelope<unknown>> | Envelope<never> => {
@@ -24,6 +28,7 @@ export function registerIpc(api: SoundlikeApi, isTrustedUrl: (url: string) => bo
     }
   });
   return () => {
+    api.desktop.useDialogs(null);
     unsubscribe();
     for (const m of commands) ipcMain.removeHandler(m.channel);
   };

@@ -181,7 +181,13 @@ export class LibraryServiceImpl implements LibraryService {
       this.progress = p;
       this.progressEmitter.fire(p);
     }, LIBRARY_TUNABLES.progressIntervalMs);
-    const summary = await scanFolders(this.db, folders, { coversDir: this.options.coversDir, onProgress: (p) => throttle.push(p) });
+    const ffmpeg = await this.options.findFfmpeg().catch(() => null);
+    const summary = await scanFolders(this.db, folders, {
+      coversDir: this.options.coversDir,
+      onProgress: (p) => throttle.push(p),
+      ffmpeg: ffmpeg?.path ?? null,
+      onWalked: (id, layout) => this.watcher.setLayout(id, layout),
+    });
     if (summary.added + summary.updated + summary.removed + summary.moved + summary.failed > 0) this.bumpVersion();
     this.emitFolders();
     await this.db.backup().catch((error) => console.error('[soundlike] backup failed:', error));

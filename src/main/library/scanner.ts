@@ -3,6 +3,8 @@
  * mtime -> read tags of new and changed files (a few at a time) -> write in batched transactions.
  * One bad file never aborts the batch; it becomes a stored failure, retried only when the file changes
  * or the tag reader is upgraded. Moved or renamed files keep their row (and so likes and history).
+ * Each row records the identity of the file it was read from; a path that now resolves to another file
+ * (a re-pointed link) is read again, unless its content is provably the same.
  */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -10,14 +12,18 @@ import type { MusicFolder, ScanFailure, ScanProgress, ScanSummary } from '../../
 import { LIBRARY_TUNABLES } from '../../shared/defaults';
 import type { LibraryDb } from '../db/library-db';
 import type { TrackFields, TrackStamp } from '../db/queries/tracks';
-import { forgetFolderCovers, READER_VERSION, readTrackFields } from './tags';
-import { walkAudioFiles, type FoundFile } from './walk';
+import { fileFingerprint, forgetFolderCovers, READER_VERSION, readTrackFields } from './tags';
+import { walkAudioFiles, type FoundFile, type WalkResult } from './walk';
 
 export interface ScanOptions {
   coversDir: string;
   onProgress: (progress: ScanProgress) => void;
   /** Read tags through this function (tests and benchmarks may wrap it); defaults to music-metadata. */
   readFields?: typeof readTrackFields;
+  /** The ffmpeg that checks bytes no container check recognises decode (null: the tag reader decides). */
+  ffmpeg?: string | null;
+  /** Told, per folder walked, which linked folders hold music and which trees were skipped (for the watcher). */
+  onWalked?: (folderId: number, layout: Pick<WalkResult, 'linkedMusicDirs' | 'skippedDirs'>) => void;
 }
 
 type Write =
@@ -25,6 +31,7 @@ type Write =
   | { kind: 'update'; id: number; folderId: number; fields: TrackFields }
   | { kind: 'fail'; folderId: number; path: string; reason: string; size: number | null; mtimeMs: number | null }
   | { kind: 'delete'; id: number }
+  | { kind: 'identify'; id: number; fileId: string }
   | { kind: 'forget-failure'; path: string };
 
 interface Pending {
@@ -74,6 +81,14 @@ function takeStranded(candidatesBySize: Map<number, TrackStamp[]>, fields: Track
   return row && !existsSync(row.path) ? row : null;
 }
 
+/** True when a file whose identity changed still holds what its row was read from (same size, mtime, content hash). */
+async function isSameContent(item: Pending): Promise<boolean> {
+  const row = item.existing;
+  if (!row?.fingerprint || !sameFile(item.file, row)) return false;
+  // Unreadable now: not the same content as far as anyone can tell; the full read says why.
+  return (await fileFingerprint(item.file.path, item.file.size).catch(() => null)) === row.fingerprint;
+}
+
 async function folderState(path: string): Promise<{ ok: true } | { ok: false; status: 'missing' | 'unreadable'; message: string }> {
   try {
     const info = await stat(path);
@@ -121,7 +136,8 @@ export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'wat
     }
     missingFolderIds.delete(folder.id);
     if (folder.status !== 'ok') db.folders.setStatus(folder.id, 'ok', null);
-    const { files, problems } = await walkAudioFiles(folder.path);
+    const { files, problems, linkedMusicDirs, skippedDirs } = await walkAudioFiles(folder.path);
+    options.onWalked?.(folder.id, { linkedMusicDirs, skippedDirs });
     const stored = new Map(db.tracks.stampsOfFolder(folder.id).map((s) => [s.path, s]));
     const knownFailures = new Map(db.failures.ofFolder(folder.id).map((f) => [f.path, f]));
     for (const problem of problems) {
@@ -139,7 +155,12 @@ export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'wat
     for (const file of files) {
       const row = stored.get(file.path);
       stored.delete(file.path);
-      if (row && sameFile(file, row)) {
+      if (row && sameFile(file, row) && row.fileId === file.fileId) {
+        summary.unchanged++;
+        continue;
+      }
+      if (row && sameFile(file, row) && row.fileId === null) {
+        writes.push({ kind: 'identify', id: row.id, fileId: file.fileId }); // a row from before identities were kept
         summary.unchanged++;
         continue;
       }
@@ -150,7 +171,8 @@ export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'wat
       }
       pending.push({ folderId: folder.id, file, existing: row ?? null });
     }
-    gone.push(...stored.values());
+    // A loop, not push(...values): a folder of 125k+ vanished files would overflow the argument stack.
+    for (const row of stored.values()) gone.push(row);
     db.folders.markScanned(folder.id, Date.now());
   }
 
@@ -164,6 +186,7 @@ export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'wat
         else if (w.kind === 'update') db.tracks.update(w.id, w.folderId, w.fields);
         else if (w.kind === 'delete') db.tracks.delete(w.id);
         else if (w.kind === 'forget-failure') db.failures.clear(w.path);
+        else if (w.kind === 'identify') db.tracks.setFileId(w.id, w.fileId);
         else db.failures.record({ ...w, readerVersion: READER_VERSION });
         if (w.kind === 'insert' || w.kind === 'update') db.failures.clear(w.fields.path);
       }
@@ -182,7 +205,15 @@ export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'wat
     while (next < pending.length) {
       const item = pending[next++];
       try {
-        const fields = await readFields(item.file.path, item.file.size, item.file.mtimeMs, options.coversDir);
+        if (await isSameContent(item)) {
+          // Another file (a re-pointed link, a restored copy) with the very bytes that were read: keep the row.
+          writes.push({ kind: 'identify', id: (item.existing as TrackStamp).id, fileId: item.file.fileId });
+          summary.unchanged++;
+          if (writes.length >= LIBRARY_TUNABLES.writeBatchSize) flush();
+          tick({ done: progress.done + 1, currentPath: item.file.path });
+          continue;
+        }
+        const fields = { ...(await readFields(item.file.path, item.file.size, item.file.mtimeMs, options.coversDir, options.ffmpeg ?? null)), fileId: item.file.fileId };
         if (item.existing) {
           writes.push({ kind: 'update', id: item.existing.id, folderId: item.folderId, fields });
           summary.updated++;

@@ -1,13 +1,17 @@
 /**
  * Reads one audio file's tags with music-metadata and saves its cover picture (content-addressed, so an
- * album's tracks share one file). Throws a plain Error whose message says, in words, why a file is unusable.
+ * album's tracks share one file). What the bytes are is checked first (audio-check.ts): a file named
+ * for one format but holding another is read as what it holds, and bytes that are no audio at all are
+ * refused. Throws a plain Error whose message says, in words, why a file is unusable.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import type { TrackFields } from '../db/queries/tracks';
+import { containerKind, KIND_MIME, probeDecode, sniffAudioFile, type AudioKind } from './audio-check';
 
 type MusicMetadata = typeof import('music-metadata');
 let reader: Promise<MusicMetadata> | null = null;
@@ -104,16 +108,50 @@ export function forgetFolderCovers(): void {
   folderCoverCache.clear();
 }
 
-/** Reads tags and technical facts of one audio file; `size`/`mtimeMs` come from the caller's stat. */
-export async function readTrackFields(path: string, size: number, mtimeMs: number, coversDir: string): Promise<TrackFields> {
+type Metadata = Awaited<ReturnType<MusicMetadata['parseFile']>>;
+
+class UndecodableError extends Error {}
+
+/** Bytes no container check recognised must decode; an ffmpeg that was killed or cannot run proves nothing. */
+async function requireDecodable(ffmpeg: string, path: string): Promise<void> {
+  const probe = await probeDecode(ffmpeg, path);
+  if (probe.decodedSec > 0 || probe.inconclusive) return;
+  throw new UndecodableError(`No audio could be decoded from it${probe.error ? ` (ffmpeg: ${probe.error})` : ''}; it is damaged, or not audio at all.`);
+}
+
+/**
+ * Parses by file name, as the reader does; when the bytes are plainly another kind (a FLAC named .mp3),
+ * parses again as what they are.
+ */
+async function parseAs(path: string, size: number, kind: AudioKind | null): Promise<Metadata> {
+  const { parseFile, parseStream } = await loadReader();
+  const meta = await parseFile(path, { duration: false, skipCovers: false });
+  if (kind && containerKind(meta.format.container) !== kind) {
+    const stream = createReadStream(path);
+    try {
+      return await parseStream(stream, { mimeType: KIND_MIME[kind], size }, { duration: true, skipCovers: false });
+    } finally {
+      stream.destroy();
+    }
+  }
+  // Ogg/Opus (and MP3s without a Xing header) state no length up front: then read the whole file.
+  if (!meta.format.duration) return parseFile(path, { duration: true, skipCovers: false });
+  return meta;
+}
+
+/**
+ * Reads tags and technical facts of one audio file; `size`/`mtimeMs` come from the caller's stat. With
+ * `ffmpeg`, bytes that no container check recognises must decode to be listed.
+ */
+export async function readTrackFields(path: string, size: number, mtimeMs: number, coversDir: string, ffmpeg: string | null = null): Promise<TrackFields> {
   if (size === 0) throw new Error('The file is empty (0 bytes).');
-  const { parseFile } = await loadReader();
-  let meta;
+  let meta: Metadata;
   try {
-    meta = await parseFile(path, { duration: false, skipCovers: false });
-    // Ogg/Opus (and MP3s without a Xing header) state no length up front: then read the whole file.
-    if (!meta.format.duration) meta = await parseFile(path, { duration: true, skipCovers: false });
+    const kind = await sniffAudioFile(path);
+    if (!kind && ffmpeg) await requireDecodable(ffmpeg, path);
+    meta = await parseAs(path, size, kind);
   } catch (error) {
+    if (error instanceof UndecodableError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM') throw new Error('Permission denied: Soundlike may not read this file.');
     const message = error instanceof Error ? error.message : String(error);

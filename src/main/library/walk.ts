@@ -1,16 +1,23 @@
 /**
- * Lists the audio files under a folder with their size and mtime. Unreadable directories, broken links
- * and files that cannot be stat'ed are reported, never thrown: one bad entry never aborts a scan.
+ * Lists the audio files under a folder with their size, mtime and identity. Links are followed (people
+ * link albums in from other drives), but a folder tree that shows no audio after a bounded look (a link
+ * to /etc, a documents folder) is skipped, so neither the scan nor the watcher wades through it.
+ * Unreadable directories, broken links and files that cannot be stat'ed are reported, never thrown: one
+ * bad entry never aborts a scan.
  */
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isAudioPath } from '../../shared/audio-formats';
+import { LIBRARY_TUNABLES } from '../../shared/defaults';
+import { fileIdOf } from '../media/media-files';
 
 export interface FoundFile {
   path: string;
   size: number;
   mtimeMs: number;
+  /** "dev:ino" of the file the path resolves to (a link's target): what media serving checks against. */
+  fileId: string;
 }
 
 export interface WalkProblem {
@@ -21,6 +28,16 @@ export interface WalkProblem {
 export interface WalkResult {
   files: FoundFile[];
   problems: WalkProblem[];
+  /** Real paths of the folders reached through a link whose tree holds audio: the links worth watching. */
+  linkedMusicDirs: string[];
+  /** Real paths of the folder trees skipped for showing no audio: never watched. */
+  skippedDirs: string[];
+}
+
+/** A look through a folder tree that has shown no audio yet, shared by the folders under it. */
+interface Look {
+  seen: number;
+  found: boolean;
 }
 
 function describe(error: unknown): string {
@@ -31,34 +48,38 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export async function walkAudioFiles(root: string): Promise<WalkResult> {
+export async function walkAudioFiles(root: string, lookLimit: number = LIBRARY_TUNABLES.noAudioLookLimit): Promise<WalkResult> {
   const files: FoundFile[] = [];
   const problems: WalkProblem[] = [];
+  const linkedMusicDirs: string[] = [];
+  const skippedDirs: string[] = [];
   const visited = new Set<string>();
 
-  async function visitDir(dir: string): Promise<void> {
+  /** Walks one folder; true when its tree holds audio. `look` is the look in progress above it, if any. */
+  async function visitDir(dir: string, viaLink: boolean, look: Look | null): Promise<boolean> {
     let real: string;
     try {
       real = await realpath(dir);
     } catch (error) {
       problems.push({ path: dir, reason: describe(error) });
-      return;
+      return false;
     }
-    if (visited.has(real)) return; // a symlinked folder seen before: avoid loops
+    if (visited.has(real)) return false; // a symlinked folder seen before: avoid loops
     visited.add(real);
     let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
       problems.push({ path: dir, reason: `Cannot list this folder. ${describe(error)}` });
-      return;
+      return false;
     }
-    const subdirs: string[] = [];
+    const subdirs: { path: string; viaLink: boolean }[] = [];
+    let holdsAudio = false;
     await Promise.all(entries.map(async (entry) => {
       const path = join(dir, entry.name);
       if (entry.name.startsWith('.')) return; // hidden files and folders (.Trash, .sync) are not music
       if (entry.isDirectory()) {
-        subdirs.push(path);
+        subdirs.push({ path, viaLink: false });
         return;
       }
       if (!entry.isFile() && !entry.isSymbolicLink()) return;
@@ -66,7 +87,7 @@ export async function walkAudioFiles(root: string): Promise<WalkResult> {
         try {
           const target = await stat(path);
           if (target.isDirectory()) {
-            subdirs.push(path);
+            subdirs.push({ path, viaLink: true });
             return;
           }
         } catch (error) {
@@ -75,16 +96,41 @@ export async function walkAudioFiles(root: string): Promise<WalkResult> {
         }
       }
       if (!isAudioPath(path)) return;
+      holdsAudio = true;
       try {
-        const info = await stat(path);
-        files.push({ path, size: info.size, mtimeMs: Math.round(info.mtimeMs) });
+        const info = await stat(path); // follows a link: size, mtime and identity are its target's
+        files.push({ path, size: info.size, mtimeMs: Math.round(info.mtimeMs), fileId: fileIdOf(info) });
       } catch (error) {
         problems.push({ path, reason: describe(error) });
       }
     }));
-    for (const sub of subdirs) await visitDir(sub);
+    // The root is walked whole (the user chose it). Below it, a folder with no audio of its own starts a
+    // look that its whole tree shares; the tree is given up once the look has seen too much and no audio.
+    let ownLook: Look | null = null;
+    if (look && !look.found) {
+      look.seen += entries.length;
+      look.found = holdsAudio;
+    } else if (dir !== root && !holdsAudio) {
+      ownLook = { seen: entries.length, found: false };
+    }
+    const active = ownLook ?? (look && !look.found ? look : null);
+    subdirs.sort((a, b) => a.path.localeCompare(b.path));
+    for (const sub of subdirs) {
+      if (active && !active.found && active.seen > lookLimit) break;
+      if (await visitDir(sub.path, sub.viaLink, active && !active.found ? active : null)) holdsAudio = true;
+    }
+    if (ownLook && !holdsAudio && ownLook.seen > lookLimit) {
+      skippedDirs.push(real);
+      problems.push({
+        path: dir,
+        reason: `Skipped: no audio among the first ${lookLimit} entries of this folder${viaLink ? ' (it is a link)' : ''}, so it is neither scanned nor watched. ` +
+          'If it does hold music, add it as a library folder of its own.',
+      });
+    }
+    if (holdsAudio && viaLink) linkedMusicDirs.push(real);
+    return holdsAudio;
   }
 
-  await visitDir(root);
-  return { files, problems };
+  await visitDir(root, false, null);
+  return { files, problems, linkedMusicDirs, skippedDirs };
 }

@@ -2,8 +2,11 @@
  * Watches music folders with chokidar and asks for a rescan of a folder once its file events go quiet
  * (the rescan's size/mtime diff finds what changed). One watch per directory, none per file; a vanished
  * root is polled until it returns; running out of watches (ENOSPC) is reported, and rescans still work.
+ * Links are not followed by the watch itself: only the linked folders the last scan found music in are
+ * added, and trees the scan skipped for holding no audio are left out, so a link to /etc costs nothing.
  */
 import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { isAudioPath } from '../../shared/audio-formats';
 import { LIBRARY_TUNABLES } from '../../shared/defaults';
@@ -21,6 +24,16 @@ interface Entry {
   debounce: NodeJS.Timeout | null;
   poll: NodeJS.Timeout | null;
   ok: boolean;
+  /** Real paths of linked folders holding music, watched besides the root. */
+  linked: Set<string>;
+  /** Real paths of trees the last scan skipped (no audio): never watched. */
+  skipped: Set<string>;
+}
+
+/** What a scan learned about a folder's tree that decides what to watch (see walk.ts). */
+export interface WatchLayout {
+  linkedMusicDirs: string[];
+  skippedDirs: string[];
 }
 
 const ROOT_POLL_MS = 5000;
@@ -37,7 +50,7 @@ export class FolderWatcher {
   /** Starts watching; resolves once chokidar has walked the tree. */
   async add(folderId: number, path: string): Promise<void> {
     await this.remove(folderId);
-    const entry: Entry = { path, watcher: null, debounce: null, poll: null, ok: false };
+    const entry: Entry = { path, watcher: null, debounce: null, poll: null, ok: false, linked: new Set(), skipped: new Set() };
     this.entries.set(folderId, entry);
     await this.start(folderId, entry);
   }
@@ -49,6 +62,26 @@ export class FolderWatcher {
     if (entry.debounce) clearTimeout(entry.debounce);
     if (entry.poll) clearInterval(entry.poll);
     await entry.watcher?.close();
+  }
+
+  /** The directories watched for a folder (what chokidar holds), for diagnostics and tests. */
+  watchedDirs(folderId: number): string[] {
+    return Object.keys(this.entries.get(folderId)?.watcher?.getWatched() ?? {});
+  }
+
+  /** Watches the linked music folders a scan found and stops watching the trees it skipped. */
+  setLayout(folderId: number, layout: WatchLayout): void {
+    const entry = this.entries.get(folderId);
+    if (!entry) return;
+    const linked = new Set(layout.linkedMusicDirs);
+    const added = [...linked].filter((dir) => !entry.linked.has(dir));
+    const dropped = [...entry.linked].filter((dir) => !linked.has(dir));
+    const skipped = layout.skippedDirs.filter((dir) => !entry.skipped.has(dir));
+    entry.linked = linked;
+    entry.skipped = new Set(layout.skippedDirs);
+    if (!entry.watcher) return; // start() watches the new layout when the root comes back
+    if (dropped.length + skipped.length > 0) entry.watcher.unwatch([...dropped, ...skipped]);
+    if (added.length > 0) entry.watcher.add(added);
   }
 
   async close(): Promise<void> {
@@ -69,14 +102,16 @@ export class FolderWatcher {
       this.pollForReturn(folderId, entry);
       return;
     }
-    const watcher = watch(entry.path, {
+    const watcher = watch([entry.path, ...entry.linked], {
       ignoreInitial: true,
       persistent: true,
-      followSymlinks: true,
+      // Links are followed by the scan, which then names the linked folders worth watching (setLayout).
+      followSymlinks: false,
       // Watch directories only: a directory's own inotify watch already reports its files by name (the
       // 'raw' events below), so per-file watches, about 14 KB of memory and one kernel watch each,
-      // would buy nothing. Hidden entries (.Trash, .sync) are skipped.
-      ignored: (path, stats) => stats?.isFile() === true || /(^|[\\/])\.[^\\/]/.test(path.slice(entry.path.length)),
+      // would buy nothing. Hidden entries (.Trash, .sync) and trees without music are skipped.
+      ignored: (path, stats) => stats?.isFile() === true || entry.skipped.has(path) ||
+        (path !== entry.path && !entry.linked.has(path) && basename(path).startsWith('.')),
     });
     entry.watcher = watcher;
     watcher.on('raw', (_event, name, details) => {

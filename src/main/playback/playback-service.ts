@@ -1,9 +1,10 @@
 /**
  * PlaybackService: the play queue, persisted in SQLite so it survives restarts, and listening history.
  * The audio itself plays in the renderer; it reports where it is with setCurrentIndex and recordPlay.
+ * A track change writes one kv row and announces a QueuePosition, so it costs the same at any queue length.
  */
 import type { PlaybackService } from '../../shared/contract';
-import type { PlayRecord, QueueItem, QueueItemOrigin, QueueState } from '../../shared/domain';
+import type { PlayRecord, QueueItem, QueueItemOrigin, QueuePosition, QueueState } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
 import type { LibraryDb } from '../db/library-db';
 import { requireIds, requireKnownTracks } from '../db/known-tracks';
@@ -25,11 +26,13 @@ function requireInteger(value: unknown, what: string): number {
 
 export class PlaybackServiceImpl implements PlaybackService {
   private readonly queueEmitter = new Emitter<QueueState>();
+  private readonly positionEmitter = new Emitter<QueuePosition>();
   private readonly playEmitter = new Emitter<PlayRecord>();
   private version = 1;
   /** Entry ids of the last announced queue (to tell whether a library change touched it). */
   private lastAnnounced = '';
   readonly onDidChangeQueue = this.queueEmitter.event;
+  readonly onDidChangeQueuePosition = this.positionEmitter.event;
   /** Main-side only (not in the contract): a play was recorded; the radio reads skips from it. */
   readonly onDidRecordPlay = this.playEmitter.event;
 
@@ -53,10 +56,11 @@ export class PlaybackServiceImpl implements PlaybackService {
       throw new SoundlikeError('INVALID_ARGUMENT', `position must be 'next' or 'end', not ${JSON.stringify(position)}.`);
     }
     const ids = this.existingTracks(requireIds(trackIds, 'trackIds must be a list of whole-number ids.'));
+    if (position === 'end') return this.append(ids.map((trackId) => ({ trackId, origin: { kind: 'user' } })));
     const { items, currentIndex } = this.state();
     let nextId = this.takeItemIds(ids.length);
     const added: QueueItem[] = ids.map((trackId) => ({ id: nextId++, trackId, origin: { kind: 'user' } }));
-    const at = position === 'next' && currentIndex >= 0 ? currentIndex + 1 : items.length;
+    const at = currentIndex >= 0 ? currentIndex + 1 : items.length;
     const merged = [...items.slice(0, at), ...added, ...items.slice(at)];
     return this.save(merged, currentIndex === -1 && merged.length > 0 ? 0 : currentIndex);
   }
@@ -88,12 +92,18 @@ export class PlaybackServiceImpl implements PlaybackService {
     return this.save(moved, current ? moved.findIndex((i) => i.id === current.id) : currentIndex);
   }
 
-  async setCurrentIndex(index: number): Promise<QueueState> {
-    const { items } = this.state();
-    if (!Number.isInteger(index) || index < -1 || index >= items.length) {
-      throw new SoundlikeError('INVALID_ARGUMENT', `Queue position ${index} does not exist (the queue has ${items.length} entries).`);
+  async setCurrentIndex(index: number): Promise<QueuePosition> {
+    const slot = Number.isInteger(index) && index >= 0 ? this.db.queue.atIndex(index) : null;
+    if (!Number.isInteger(index) || index < -1 || (index >= 0 && !slot)) {
+      throw new SoundlikeError('INVALID_ARGUMENT', `Queue position ${index} does not exist (the queue has ${this.db.queue.count()} entries).`,
+        'The queue changed meanwhile; pick the track again.');
     }
-    return this.save(items, index);
+    const current: StoredCurrent | null = slot ? { itemId: slot.id, position: slot.position } : null;
+    this.db.kv.set(CURRENT_KEY, current);
+    this.version++;
+    const position: QueuePosition = { currentIndex: index, itemId: slot?.id ?? null, version: this.version };
+    this.positionEmitter.fire(position);
+    return position;
   }
 
   async clearQueue(): Promise<QueueState> {
@@ -133,15 +143,40 @@ export class PlaybackServiceImpl implements PlaybackService {
   /** Appends entries that carry their origin. */
   async enqueueWith(entries: { trackId: number; origin: QueueItemOrigin }[]): Promise<QueueState> {
     this.existingTracks(entries.map((e) => e.trackId));
-    const { items, currentIndex } = this.state();
-    let nextId = this.takeItemIds(entries.length);
-    const merged = [...items, ...entries.map((e) => ({ id: nextId++, trackId: e.trackId, origin: e.origin }))];
-    return this.save(merged, currentIndex === -1 && merged.length > 0 ? 0 : currentIndex);
+    return this.append(entries);
+  }
+
+  /** Main-side: how long the queue is and its last entry, without reading the rest (the radio extends on it). */
+  tail(): { length: number; last: QueueItem | null } {
+    return { length: this.db.queue.count(), last: this.db.queue.last() };
+  }
+
+  /** Main-side: the entries that play this track. */
+  entriesOfTrack(trackId: number): QueueItem[] {
+    return this.db.queue.ofTrack(trackId);
   }
 
   dispose(): void {
     this.queueEmitter.dispose();
+    this.positionEmitter.dispose();
     this.playEmitter.dispose();
+  }
+
+  /** Adds entries at the end, writing only their rows; an empty queue's first entry becomes current. */
+  private append(entries: { trackId: number; origin: QueueItemOrigin }[]): QueueState {
+    const firstId = this.takeItemIds(entries.length);
+    const added = entries.map((e, i) => ({ id: firstId + i, trackId: e.trackId, origin: e.origin }));
+    this.db.transaction(() => {
+      // An empty queue may still name the entry it last played (its track left the library): start afresh.
+      const hadCurrent = (this.db.kv.get<StoredCurrent | null>(CURRENT_KEY) ?? null) !== null && this.db.queue.count() > 0;
+      this.db.queue.append(added);
+      const first = this.db.queue.atIndex(0);
+      if (!hadCurrent && first) this.db.kv.set(CURRENT_KEY, { itemId: first.id, position: first.position });
+    });
+    this.version++;
+    const state = this.state();
+    this.announce(state);
+    return state;
   }
 
   private existingTracks(ids: number[]): number[] {
@@ -154,7 +189,8 @@ export class PlaybackServiceImpl implements PlaybackService {
    */
   private takeItemIds(count: number): number {
     const stored = this.db.kv.get<number>(NEXT_ITEM_KEY) ?? 0;
-    const first = Math.max(stored, ...this.db.queue.list().map((i) => i.id + 1), 1);
+    // MAX in SQL, not Math.max(...ids): spreading a big queue into arguments overflows the stack.
+    const first = Math.max(stored, this.db.queue.maxId() + 1, 1);
     this.db.kv.set(NEXT_ITEM_KEY, first + count);
     return first;
   }

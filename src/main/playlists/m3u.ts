@@ -5,20 +5,33 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The entries of an M3U text, resolved against the folder of the playlist file. */
-export function parseM3u(text: string, playlistPath: string): { entry: string; path: string | null }[] {
-  const base = dirname(resolve(playlistPath));
+export interface ParsedEntry {
+  /** The line as written in the file. */
+  entry: string;
+  /** The file it names, when that is known: absolute, file://, or relative to a known playlist folder. */
+  path: string | null;
+  /** A relative entry whose playlist folder is unknown (a file picked in a browser): matched by its tail. */
+  relative: string | null;
+}
+
+/**
+ * The entries of an M3U text. Relative entries resolve against the playlist file's folder when it is
+ * known (`playlistPath`); for a file that came without a path they are kept as `relative`.
+ */
+export function parseM3u(text: string, playlistPath: string | null): ParsedEntry[] {
+  const base = playlistPath ? dirname(resolve(playlistPath)) : null;
   return text.replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#')).map((entry) => {
     if (/^file:\/\//i.test(entry)) {
       try {
-        return { entry, path: fileURLToPath(entry) };
+        return { entry, path: fileURLToPath(entry), relative: null };
       } catch {
-        return { entry, path: null };
+        return { entry, path: null, relative: null };
       }
     }
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return { entry, path: null }; // a stream URL: not a library file
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return { entry, path: null, relative: null }; // a stream URL: not a library file
     const local = entry.replace(/\\/g, sep === '\\' ? '\\' : '/');
-    return { entry, path: isAbsolute(local) ? resolve(local) : resolve(base, local) };
+    if (isAbsolute(local)) return { entry, path: resolve(local), relative: null };
+    return base ? { entry, path: resolve(base, local), relative: null } : { entry, path: null, relative: local };
   });
 }
 

@@ -1,13 +1,15 @@
 /** PlaylistService: playlists in SQLite, M3U import and export, and saving the queue (a radio) as one. */
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename, extname, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { PlaylistService } from '../../shared/contract';
-import type { M3uImport, Playlist, PlaylistSummary } from '../../shared/domain';
+import type { M3uImport, Playlist, PlaylistFile, PlaylistSummary } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
+import { checkPlaylistFile } from '../../shared/playlist-file';
 import type { LibraryDb } from '../db/library-db';
 import { requireIds, requireKnownTracks } from '../db/known-tracks';
 import { Emitter } from '../events';
 import { formatM3u, parseM3u } from './m3u';
+import { matchEntries, readPlaylistPath } from './m3u-import';
 
 function requireName(name: unknown): string {
   if (typeof name !== 'string' || name.trim() === '') throw new SoundlikeError('INVALID_ARGUMENT', 'A playlist needs a name.');
@@ -62,44 +64,39 @@ export class PlaylistServiceImpl implements PlaylistService {
     this.changed();
   }
 
-  async importM3u(path: string): Promise<M3uImport> {
-    if (typeof path !== 'string' || path.trim() === '') throw new SoundlikeError('INVALID_ARGUMENT', 'Give the path of an .m3u or .m3u8 file.');
-    const file = resolve(path.trim());
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      throw new SoundlikeError('INVALID_ARGUMENT', `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, 'Check the path of the playlist file.');
-    }
-    const byPath = new Map(this.db.tracks.all().map((t) => [t.path, t.id]));
-    const trackIds: number[] = [];
-    const missing: string[] = [];
-    for (const { entry, path: target } of parseM3u(text, file)) {
-      const id = target ? byPath.get(target) : undefined;
-      if (id === undefined) missing.push(entry);
-      else trackIds.push(id);
-    }
-    const playlist = await this.createPlaylist(basename(file, extname(file)), trackIds);
-    return { playlist, missing };
+  /** A playlist file picked in a page: only its name and text arrive, both checked again here. */
+  async importM3u(file: PlaylistFile): Promise<M3uImport> {
+    return this.importChecked(checkPlaylistFile(file), null);
   }
 
-  /** The playlist as extended M3U text; also written to `path` when one is given. */
-  async exportM3u(playlistId: number, path?: string): Promise<string> {
-    const playlist = await this.getPlaylist(playlistId);
-    const entries = playlist.trackIds.flatMap((id) => {
-      const t = this.db.tracks.byId(id);
-      return t ? [{ path: t.path, durationSec: t.durationSec, artist: t.artist, title: t.title }] : [];
-    });
-    const target = path ? resolve(path) : null;
-    const text = formatM3u(entries, target);
-    if (target) {
-      try {
-        await writeFile(target, text, 'utf8');
-      } catch (error) {
-        throw new SoundlikeError('INVALID_ARGUMENT', `Cannot write ${target} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, 'Choose a folder you may write to.');
-      }
+  /**
+   * Not in the contract: a playlist file at a path the user named themselves (the CLI's argument, the
+   * desktop open dialog's answer). Relative entries resolve against its folder.
+   */
+  async importM3uFromPath(path: string): Promise<M3uImport> {
+    const file = await readPlaylistPath(path);
+    return this.importChecked(file, file.path);
+  }
+
+  /** The playlist as extended M3U text; no file is written, whatever else a caller passes. */
+  async exportM3u(playlistId: number): Promise<string> {
+    return this.m3uText(playlistId, null);
+  }
+
+  /**
+   * Not in the contract: writes the playlist to a path the user chose themselves (the CLI's argument,
+   * the desktop save dialog's answer), with entries relative to its folder where they lie below it.
+   */
+  async writeM3u(playlistId: number, path: string): Promise<string> {
+    if (typeof path !== 'string' || path.trim() === '') throw new SoundlikeError('INVALID_ARGUMENT', 'Give the path of the .m3u8 file to write.');
+    const target = resolve(path.trim());
+    const text = await this.m3uText(playlistId, target);
+    try {
+      await writeFile(target, text, 'utf8');
+    } catch (error) {
+      throw new SoundlikeError('INVALID_ARGUMENT', `Cannot write ${target} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`, 'Choose a folder you may write to.');
     }
-    return text;
+    return target;
   }
 
   async saveQueueAsPlaylist(name: string): Promise<Playlist> {
@@ -112,6 +109,21 @@ export class PlaylistServiceImpl implements PlaylistService {
 
   private existing(trackIds: unknown): number[] {
     return requireKnownTracks(this.db, requireIds(trackIds, 'trackIds must be a list of track ids.'));
+  }
+
+  private async importChecked(file: PlaylistFile, playlistPath: string | null): Promise<M3uImport> {
+    const { trackIds, missing } = matchEntries(parseM3u(file.text, playlistPath), this.db.tracks.all());
+    const playlist = await this.createPlaylist(file.name.replace(/\.m3u8?$/i, ''), trackIds);
+    return { playlist, missing };
+  }
+
+  private async m3uText(playlistId: number, playlistPath: string | null): Promise<string> {
+    const playlist = await this.getPlaylist(playlistId);
+    const entries = playlist.trackIds.flatMap((id) => {
+      const t = this.db.tracks.byId(id);
+      return t ? [{ path: t.path, durationSec: t.durationSec, artist: t.artist, title: t.title }] : [];
+    });
+    return formatM3u(entries, playlistPath);
   }
 
   private changed(): void {

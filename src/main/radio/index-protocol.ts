@@ -85,6 +85,11 @@ export interface IndexStats {
   bytesPerVector: number;
   /** How the index came to be at open: read from disk, or rebuilt (and why). */
   origin: string;
+  /**
+   * What the last open found damaged on disk (a file changed or lost since it was written whole), after
+   * which the index was rebuilt from SQLite: for telling the user. Null when nothing was.
+   */
+  damage: string | null;
   /** The space the index holds: the model's own vectors, or the map fitted on this library. */
   space: { dims: number; libraryMap: { tracks: number; fragments: number; dims: number; separation: number; fitMs: number } | null };
 }

@@ -3,8 +3,11 @@
  * fragment vectors from the library database through a read-only connection (main stays the only
  * writer) and keeps a faiss index of the current model's fragments:
  * - exact (Flat, inner product) up to `exactLimit` vectors, IVF with 8-bit scalar codes above;
- * - persisted next to the database with a checksum of what it holds; a missing, damaged or stale file
- *   is rebuilt or brought up to date from SQLite (the index is a cache, SQLite is the truth);
+ * - persisted next to the database, every file with a SHA-256 checked on load (index-files.ts); a
+ *   missing or damaged file is rebuilt from SQLite (the index is a cache, SQLite is the truth) and the
+ *   damage reported in its stats, so the user is told; a stale one is brought up to date;
+ * - brought up to date by comparing, inside one read transaction, every fragment it holds (id, track,
+ *   and when the track was analysed) with SQLite's; fragment ids are never reused (migration v6);
  * - label -> fragment id kept in arrays: a Flat index's removeIds renumbers (the arrays are compacted the
  *   same way); an IVF index's removed entries become tombstones, filtered out, rebuilt past a share;
  * - the vectors live in a space fitted to the library (library-map.ts: a label-free linear map, tracks as
@@ -14,7 +17,7 @@
  *   stages: candidate songs (an exact scan of song means, and faiss: the summed seed plus one query per
  *   spread seed moment), then an exact set-to-set re-rank of those songs (set-similarity.ts).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
@@ -22,8 +25,9 @@ import Database from 'better-sqlite3';
 import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, SearchHits, SimilarRequest, SimilarResult, SimilarTrack, ToIndexWorker } from './index-protocol';
 import { projectPca } from '../map/projection';
 import { applyLibraryMap, fitLibraryMap, parseLibraryMap, serialiseLibraryMap, type LibraryMap } from './library-map';
-import { directedSimilarity, dotAt, pairsFrom, setScoreInStore, spreadIndices } from './set-similarity';
+import { directedSimilarity, dotEach, pairsFrom, setScoreInStore, spreadIndices } from './set-similarity';
 import { withNprobe } from './faiss-tuning';
+import { readIndexFiles, readSealedJson, sha256, writeIndexFiles, writeSealedJson, type FileProblem } from './index-files';
 import { blobToVector as toVector } from '../db/vector-blob';
 
 type Faiss = typeof import('faiss-node');
@@ -42,7 +46,11 @@ let descriptor = 'Flat';
 let fragmentIds: number[] = [];
 let trackIds: number[] = [];
 let tombstones = new Set<number>();
+/** Track id -> when SQLite says it was analysed, for the tracks the index holds (a re-analysis is a change). */
+let analysedAt = new Map<number, number>();
 let origin = '';
+/** What the last open found damaged on disk (and rebuilt from SQLite), for the user; null when nothing. */
+let damage: string | null = null;
 /** The library's fitted space (null: the model's own vectors) and what fitting it took. */
 let libraryMap: LibraryMap | null = null;
 let mapFitMs = 0;
@@ -72,10 +80,24 @@ function storeRows(rows: Float32Array[], at: number): void {
   rows.forEach((v, i) => store.set(v, (at + i) * d));
 }
 
-/** Each track's mean vector in the index's space (unit length), computed from the labels map it follows. */
-let songMeanCache: { from: Map<number, number[]>; ids: number[]; means: Float32Array } | null = null;
+/**
+ * Each track's mean vector in the index's space (unit length), computed from the labels map it follows,
+ * with each track's place in that list and the spread moments the re-rank compares (computed once, not
+ * per radio: a radio's re-rank then allocates nothing per candidate).
+ */
+interface SongMeans {
+  from: Map<number, number[]>;
+  ids: number[];
+  means: Float32Array;
+  slot: Map<number, number>;
+  spread: Int32Array;
+  spreadStart: Int32Array;
+  /** Scratch for the mean scan (one radio at a time: the worker is single-threaded). */
+  scores: Float32Array;
+}
+let songMeanCache: SongMeans | null = null;
 
-function songMeans(): { ids: number[]; means: Float32Array } {
+function songMeans(): SongMeans {
   const byTrack = trackLabels();
   if (songMeanCache?.from === byTrack) return songMeanCache;
   const d = spaceDims();
@@ -88,8 +110,29 @@ function songMeans(): { ids: number[]; means: Float32Array } {
     norm = Math.sqrt(norm) || 1;
     for (let j = 0; j < d; j++) means[t * d + j] /= norm;
   });
-  songMeanCache = { from: byTrack, ids, means };
+  // Every track's spread moments in one buffer: track t's are spread[spreadStart[t] .. spreadStart[t + 1]).
+  const spreadStart = new Int32Array(ids.length + 1);
+  const perTrack = config.rerank.candidateMoments;
+  ids.forEach((trackId, t) => {
+    spreadStart[t + 1] = spreadStart[t] + Math.min(perTrack, (byTrack.get(trackId) as number[]).length);
+  });
+  const spread = new Int32Array(spreadStart[ids.length]);
+  ids.forEach((trackId, t) => {
+    const own = byTrack.get(trackId) as number[];
+    spreadIndices(own.length, perTrack).forEach((i, k) => {
+      spread[spreadStart[t] + k] = own[i];
+    });
+  });
+  songMeanCache = { from: byTrack, ids, means, slot: new Map(ids.map((id, t) => [id, t])), spread, spreadStart, scores: new Float32Array(ids.length) };
   return songMeanCache;
+}
+
+/** A track's moments the re-rank compares: its labels spread evenly over the song (a view, no copy). */
+function spreadRows(trackId: number): Int32Array | null {
+  const { slot, spread, spreadStart } = songMeans();
+  const t = slot.get(trackId);
+  if (t === undefined || spreadStart[t + 1] === spreadStart[t]) return null;
+  return spread.subarray(spreadStart[t], spreadStart[t + 1]);
 }
 
 /** The `n` best-scoring ids (score descending, then id), from parallel arrays. */
@@ -136,23 +179,20 @@ function basePath(): string {
   return join(indexDir(), 'index');
 }
 
-/** What the database says the index should hold, as a cheap fingerprint. */
-function dbFingerprint(): string {
-  const row = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(f.id), 0) AS s, COALESCE(MAX(f.id), 0) AS m ${CURRENT}`).get(version()) as { n: number; s: number; m: number };
-  return `${row.n}:${row.s}:${row.m}`;
+/**
+ * Reads SQLite in one snapshot: what the index compares and what it then reads must be the same
+ * library, whatever main writes meanwhile (WAL readers never block the writer). Nested calls share it.
+ */
+function inSnapshot<T>(fn: () => T): T {
+  return db.inTransaction ? fn() : db.transaction(fn)();
 }
 
-function indexFingerprint(): string {
-  let n = 0;
-  let s = 0;
-  let m = 0;
-  fragmentIds.forEach((id, label) => {
-    if (tombstones.has(label)) return;
-    n++;
-    s += id;
-    m = Math.max(m, id);
-  });
-  return `${n}:${s}:${m}`;
+/** Each current track's analysis time: its fragments are written (and replaced) only with a new one. */
+function currentAnalysedAt(): Map<number, number> {
+  const rows = db.prepare(`SELECT a.track_id AS trackId, a.analysed_at AS at FROM analyses a JOIN tracks t ON t.id = a.track_id
+    WHERE a.status = 'done' AND a.model_sha = @modelSha AND a.feature_version = @featureVersion AND a.step_sec = @stepSec
+    AND a.source_size = t.size AND a.source_mtime_ms = t.mtime_ms`).all(version()) as { trackId: number; at: number }[];
+  return new Map(rows.map((r) => [r.trackId, r.at]));
 }
 
 function liveCount(): number {
@@ -238,33 +278,44 @@ function saveMap(): void {
     rmSync(mapFile(), { force: true });
     return;
   }
-  mkdirSync(config.dir, { recursive: true });
-  writeFileSync(`${mapFile()}.tmp`, JSON.stringify({ ...serialiseLibraryMap(libraryMap), fitMs: mapFitMs }));
-  renameSync(`${mapFile()}.tmp`, mapFile());
+  writeSealedJson(mapFile(), { ...serialiseLibraryMap(libraryMap), fitMs: mapFitMs });
 }
 
-/** The persisted space, when there is one and it is whole. */
-function loadMap(): void {
+/**
+ * The persisted space, when there is one and it is whole; else why not (the rebuild that follows
+ * refits it from SQLite). No file is no problem: the library may be too small for a space.
+ */
+function loadMap(): FileProblem | null {
   libraryMap = null;
   mapFitMs = 0;
-  if (!config.libraryMap || !existsSync(mapFile())) return;
+  if (!config.libraryMap || !existsSync(mapFile())) return null;
+  const name = 'the sound space file';
+  const read = readSealedJson(mapFile(), name);
+  if (!('data' in read)) return read;
   try {
-    const data = JSON.parse(readFileSync(mapFile(), 'utf8')) as { fitMs?: number };
+    const data = read.data as { fitMs?: number };
     libraryMap = parseLibraryMap(data, config.embeddingSize);
     mapFitMs = typeof data.fitMs === 'number' ? data.fitMs : 0;
-  } catch {
-    libraryMap = null; // damaged: refitted from SQLite by the rebuild that follows
+    return null;
+  } catch (error) {
+    libraryMap = null;
+    return { problem: `${name} is not a sound space (${(error as Error).message})`, damaged: true };
   }
 }
 
-/** Builds the index from every current fragment in SQLite. */
+/** Builds the index from every current fragment in SQLite, all read from one snapshot. */
 function rebuild(reason: string, refit = true): void {
+  inSnapshot(() => build(reason, refit));
+}
+
+function build(reason: string, refit: boolean): void {
   const count = (db.prepare(`SELECT COUNT(*) AS n ${CURRENT}`).get(version()) as { n: number }).n;
   if (refit) fitMap(analysedTrackCount());
   saveMap();
   fragmentIds = [];
   trackIds = [];
   tombstones = new Set();
+  analysedAt = currentAnalysedAt();
   labelsOfTrack = null;
   store = new Float32Array(0);
   const d = spaceDims();
@@ -305,69 +356,105 @@ function rebuild(reason: string, refit = true): void {
   save();
 }
 
-function save(): void {
-  if (!index) return;
-  // The three files are written into a fresh folder, which then replaces the old one by rename: a crash
-  // leaves either the old set or the new set whole, never new vectors with old labels.
-  const dir = indexDir();
-  const next = `${dir}.next`;
-  rmSync(next, { recursive: true, force: true });
-  mkdirSync(next, { recursive: true });
-  index.write(join(next, 'index.faiss'));
-  writeFileSync(join(next, 'index.ids'), Buffer.from(Int32Array.from([...fragmentIds, ...trackIds]).buffer));
-  const rows = store.subarray(0, fragmentIds.length * spaceDims());
-  writeFileSync(join(next, 'index.vectors'), Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength));
-  writeFileSync(join(next, 'index.json'), JSON.stringify({ kind, descriptor, count: fragmentIds.length, tombstones: [...tombstones], fingerprint: indexFingerprint(), space: mapId(), dims: spaceDims() }));
-  rmSync(`${dir}.old`, { recursive: true, force: true });
-  if (existsSync(dir)) renameSync(dir, `${dir}.old`);
-  renameSync(next, dir);
-  rmSync(`${dir}.old`, { recursive: true, force: true });
+/** What index.json holds besides each file's checksum. */
+interface IndexMeta {
+  kind: 'flat' | 'ivf';
+  descriptor: string;
+  count: number;
+  tombstones: number[];
+  space: string;
+  dims: number;
+  /** Track id, analysis time, pairwise: a track analysed again since the save is a change. */
+  analysedAt: number[];
 }
 
-/** Reads the persisted index; false (and why) when it is missing or damaged. */
-function load(): string | null {
-  const dir = indexDir();
-  // A crash between the two renames of save() leaves only the previous set, under .old.
-  if (!existsSync(dir) && existsSync(`${dir}.old`)) renameSync(`${dir}.old`, dir);
-  const base = basePath();
-  if (!existsSync(`${base}.json`) || !existsSync(`${base}.faiss`) || !existsSync(`${base}.ids`) || !existsSync(`${base}.vectors`)) return 'no index on disk';
+const DATA_FILES = ['index.ids', 'index.vectors'] as const;
+/** Checked in slices and read by faiss itself: a big index is not held twice in memory. */
+const FAISS_FILE = 'index.faiss';
+
+function save(): void {
+  const current = index;
+  if (!current) return;
+  const rows = store.subarray(0, fragmentIds.length * spaceDims());
+  const meta: IndexMeta = {
+    kind, descriptor, count: fragmentIds.length, tombstones: [...tombstones], space: mapId(), dims: spaceDims(),
+    analysedAt: [...analysedAt].flat(),
+  };
+  writeIndexFiles(indexDir(), {
+    meta,
+    files: {
+      [FAISS_FILE]: (path: string) => current.write(path),
+      'index.ids': Buffer.from(Int32Array.from([...fragmentIds, ...trackIds]).buffer),
+      'index.vectors': Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength),
+    },
+  });
+}
+
+/** A file's bytes in a fresh, aligned buffer (a Buffer may sit at any offset of a shared pool). */
+function aligned(contents: Buffer): ArrayBuffer {
+  return new Uint8Array(contents).buffer;
+}
+
+/** Reads the persisted index; null when it is whole and built in this space, else why not. */
+function load(): FileProblem | null {
+  const read = readIndexFiles<IndexMeta>(indexDir(), DATA_FILES, [FAISS_FILE]);
+  if (!('meta' in read)) return read;
+  const { meta, files, paths } = read;
+  if (meta.space !== mapId() || meta.dims !== spaceDims()) return { problem: 'the index was built in another sound space', damaged: false };
+  // The checksums held, so a disagreement here is a file written wrong, not a file changed since.
+  const wrong = (what: string): FileProblem => ({ problem: `the saved index is inconsistent (${what})`, damaged: true });
+  const labels = new Int32Array(aligned(files['index.ids']));
+  if (labels.length !== meta.count * 2) return wrong('labels');
+  const vectors = new Float32Array(aligned(files['index.vectors']));
+  if (vectors.length !== meta.count * spaceDims()) return wrong('vectors');
+  if (!Array.isArray(meta.analysedAt) || meta.analysedAt.length % 2 !== 0) return wrong('analysis times');
+  let loaded: AnyIndex;
   try {
-    const meta = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { kind: 'flat' | 'ivf'; descriptor: string; count: number; tombstones: number[]; space?: string };
-    if (meta.space !== mapId()) return 'the index was built in another sound space';
-    const labels = new Int32Array(new Uint8Array(readFileSync(`${base}.ids`)).buffer);
-    if (labels.length !== meta.count * 2) return 'index files disagree';
-    const vectors = new Float32Array(new Uint8Array(readFileSync(`${base}.vectors`)).buffer);
-    if (vectors.length !== meta.count * spaceDims() || !vectors.every(Number.isFinite)) return 'index vectors do not match their labels';
-    let loaded = faiss.Index.read(`${base}.faiss`);
+    loaded = faiss.Index.read(paths[FAISS_FILE]);
     // nprobe is stored in the file: a saved IVF index follows the current setting, not the one it was built with.
     if (meta.kind === 'ivf') loaded = faiss.Index.fromBuffer(withNprobe(loaded.toBuffer(), config.nprobe));
-    if (loaded.ntotal() !== meta.count || loaded.getDimension() !== spaceDims()) return 'index file does not match its labels';
-    store = vectors;
-    labelsOfTrack = null;
-    index = loaded;
-    kind = meta.kind;
-    descriptor = meta.descriptor;
-    fragmentIds = Array.from(labels.subarray(0, meta.count));
-    trackIds = Array.from(labels.subarray(meta.count));
-    tombstones = new Set(meta.tombstones);
-    return null;
   } catch (error) {
-    return `damaged index file (${(error as Error).message})`;
+    return wrong(`faiss: ${(error as Error).message}`);
   }
+  if (loaded.ntotal() !== meta.count || loaded.getDimension() !== spaceDims()) return wrong('faiss file');
+  store = vectors;
+  labelsOfTrack = null;
+  index = loaded;
+  kind = meta.kind;
+  descriptor = meta.descriptor;
+  fragmentIds = Array.from(labels.subarray(0, meta.count));
+  trackIds = Array.from(labels.subarray(meta.count));
+  tombstones = new Set(meta.tombstones);
+  analysedAt = new Map();
+  for (let i = 0; i < meta.analysedAt.length; i += 2) analysedAt.set(meta.analysedAt[i], meta.analysedAt[i + 1]);
+  return null;
 }
 
-/** Brings the index in line with SQLite: adds new fragments, drops vanished ones. */
+/**
+ * Brings the index in line with SQLite: adds new fragments, drops vanished ones. An entry stays only
+ * when SQLite holds the same fragment id, for the same track, from the same analysis of it: a count or
+ * a sum of ids cannot tell a fragment from another that took its id (a restored backup hands ids out
+ * again), and a track analysed again has new vectors. Compared and read in one snapshot.
+ */
 function refresh(): { added: number; removed: number } {
+  return inSnapshot(refreshNow);
+}
+
+function refreshNow(): { added: number; removed: number } {
   if (!index) throw new Error('index not open');
   const wanted = new Map<number, number>();
   for (const row of db.prepare(`SELECT f.id, f.track_id ${CURRENT}`).iterate(version()) as Iterable<{ id: number; track_id: number }>) wanted.set(row.id, row.track_id);
+  const wantedAt = currentAnalysedAt();
   const present = new Set<number>();
   const goneLabels: number[] = [];
   fragmentIds.forEach((id, label) => {
     if (tombstones.has(label)) return;
-    if (wanted.has(id)) present.add(id);
+    const trackId = trackIds[label];
+    const same = wanted.get(id) === trackId && wantedAt.get(trackId) === analysedAt.get(trackId) && !present.has(id);
+    if (same) present.add(id);
     else goneLabels.push(label);
   });
+  analysedAt = wantedAt;
   const toAdd = [...wanted.keys()].filter((id) => !present.has(id));
   if (goneLabels.length > 0) {
     if (kind === 'flat') {
@@ -463,14 +550,12 @@ function similar(req: SimilarRequest): SimilarResult {
     norm = Math.sqrt(norm) || 1;
     const breadth = Math.max(1, req.breadth ?? 1);
     // Songs alike as wholes: every song's mean against the seed's (exact, 16 numbers a song).
-    const { ids, means } = songMeans();
-    const meanScores = new Float32Array(ids.length);
-    for (let t = 0; t < ids.length; t++) {
-      if (excluded.has(ids[t])) {
-        meanScores[t] = Number.NEGATIVE_INFINITY;
-        continue;
-      }
-      meanScores[t] = dotAt(summed, 0, means, t * d, d) / norm;
+    const { ids, means, slot, scores: scratchScores } = songMeans();
+    // Unnormalised scores rank the same; the excluded songs are struck out after the scan, not tested in it.
+    const meanScores = dotEach(means, ids.length, summed, d, scratchScores);
+    for (const id of excluded) {
+      const t = slot.get(id);
+      if (t !== undefined) meanScores[t] = Number.NEGATIVE_INFINITY;
     }
     const byMean = topIds(ids, meanScores, tun.meanCandidates * breadth);
     // Songs alike in a part: the index's nearest fragments to the summed seed and to each seed moment.
@@ -504,22 +589,29 @@ function similar(req: SimilarRequest): SimilarResult {
   // Every candidate scored in place (no copies), keeping each seed moment's best match for the pairs.
   const nSeed = seedRows.length;
   const scratch = new Float32Array(tun.candidateMoments);
-  const scored: { trackId: number; score: number; rows: number[]; seedBest: Float32Array; seedArg: Int32Array }[] = [];
-  for (const trackId of candidates) {
-    const own = byTrack.get(trackId);
-    if (!own?.length) continue;
-    const rows = spreadIndices(own.length, tun.candidateMoments).map((i) => own[i]);
-    const seedBest = new Float32Array(nSeed);
-    const seedArg = new Int32Array(nSeed);
-    let score = setScoreInStore(seedSet, nSeed, store, rows, d, scratch, seedBest, seedArg);
-    if (nNegative > 0) score -= req.negativeWeight * directedSimilarity(negativeSet, nNegative, gather(rows), rows.length, d);
-    scored.push({ trackId, score, rows, seedBest, seedArg });
-  }
-  scored.sort((a, b) => b.score - a.score || a.trackId - b.trackId);
-  const tracks: SimilarTrack[] = scored.slice(0, req.limit).map(({ trackId, score, rows, seedBest, seedArg }) => ({
-    trackId, score: Math.round(score * 1e6) / 1e6,
-    pairs: pairsFrom(seedBest, seedArg, 3).map((p) => ({ seedFragmentId: fragmentIds[seedRows[p.seed]], pickFragmentId: fragmentIds[rows[p.pick]], similarity: Math.round(p.similarity * 1e4) / 1e4 })),
-  }));
+  // Each seed moment's best match in every candidate, in two buffers (read back only for the songs kept).
+  const seedBest = new Float32Array(candidates.length * nSeed);
+  const seedArg = new Int32Array(candidates.length * nSeed);
+  const scores = new Float64Array(candidates.length);
+  const order: number[] = [];
+  candidates.forEach((trackId, i) => {
+    const rows = spreadRows(trackId);
+    if (!rows) return;
+    let score = setScoreInStore(seedSet, nSeed, store, rows, d, scratch, seedBest, seedArg, i * nSeed);
+    if (nNegative > 0) score -= req.negativeWeight * directedSimilarity(negativeSet, nNegative, gather(Array.from(rows)), rows.length, d);
+    scores[i] = score;
+    order.push(i);
+  });
+  order.sort((a, b) => scores[b] - scores[a] || candidates[a] - candidates[b]);
+  const tracks: SimilarTrack[] = order.slice(0, req.limit).map((i) => {
+    const rows = spreadRows(candidates[i]) as Int32Array;
+    const at = i * nSeed;
+    return {
+      trackId: candidates[i], score: Math.round(scores[i] * 1e6) / 1e6,
+      pairs: pairsFrom(seedBest.subarray(at, at + nSeed), seedArg.subarray(at, at + nSeed), 3)
+        .map((p) => ({ seedFragmentId: fragmentIds[seedRows[p.seed]], pickFragmentId: fragmentIds[rows[p.pick]], similarity: Math.round(p.similarity * 1e4) / 1e4 })),
+    };
+  });
   return { tracks, candidates: candidates.length };
 }
 
@@ -531,7 +623,7 @@ function stats(): IndexStats {
     dims: spaceDims(),
     libraryMap: libraryMap ? { tracks: libraryMap.tracks, fragments: libraryMap.fragments, dims: libraryMap.dims, separation: Math.round(libraryMap.separation * 1000) / 1000, fitMs: mapFitMs } : null,
   };
-  return { kind, descriptor, count, tombstones: tombstones.size, bytesOnDisk: bytes, bytesPerVector: fragmentIds.length ? Math.round(bytes / fragmentIds.length) : 0, origin, space };
+  return { kind, descriptor, count, tombstones: tombstones.size, bytesOnDisk: bytes, bytesPerVector: fragmentIds.length ? Math.round(bytes / fragmentIds.length) : 0, origin, damage, space };
 }
 
 let mapCache: { key: string; points: MapPoints } | null = null;
@@ -539,21 +631,24 @@ let mapCache: { key: string; points: MapPoints } | null = null;
 /**
  * The sonic map: each track's mean fragment vector projected to 2-D, coloured by its most probable tag
  * of one group (summed over its fragments); no group (null), no colours. Cached in memory and on disk
- * by the library's fingerprint and the group.
+ * (checksummed) by the group and which tracks are analysed when: a track's fragments change only with a
+ * new analysis of it, so that names the fragments exactly. Keyed and computed from one snapshot.
  */
 function sonicMap(colourGroup: string | null): MapPoints {
-  const key = `${dbFingerprint()}:${colourGroup ?? ''}`;
+  return inSnapshot(() => sonicMapNow(colourGroup));
+}
+
+function sonicMapNow(colourGroup: string | null): MapPoints {
+  const key = sha256(`${JSON.stringify([...currentAnalysedAt()].sort((a, b) => a[0] - b[0]))}:${colourGroup ?? ''}`);
   if (mapCache?.key === key) return mapCache.points;
   const file = `${indexDir()}.map.json`;
   if (existsSync(file)) {
-    try {
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as { key: string; trackIds: number[]; xy: number[]; tags: (string | null)[]; explainedVariance: number };
-      if (saved.key === key) {
-        mapCache = { key, points: { trackIds: Int32Array.from(saved.trackIds), xy: Float32Array.from(saved.xy), tags: saved.tags, explainedVariance: saved.explainedVariance } };
-        return mapCache.points;
-      }
-    } catch {
-      // damaged cache: compute again
+    // A damaged or older cache is computed again (it is only a cache: nothing to tell the user).
+    const read = readSealedJson(file, 'the sonic map cache');
+    const saved = 'data' in read ? read.data as { key: string; trackIds: number[]; xy: number[]; tags: (string | null)[]; explainedVariance: number } : null;
+    if (saved?.key === key) {
+      mapCache = { key, points: { trackIds: Int32Array.from(saved.trackIds), xy: Float32Array.from(saved.xy), tags: saved.tags, explainedVariance: saved.explainedVariance } };
+      return mapCache.points;
     }
   }
   const d = config.embeddingSize;
@@ -580,9 +675,7 @@ function sonicMap(colourGroup: string | null): MapPoints {
   const { xy, explainedVariance } = trackIds.length >= 2 ? projectPca(vectors, trackIds.length, d) : { xy: new Float32Array(trackIds.length * 2), explainedVariance: 0 };
   const points = { trackIds, xy, tags, explainedVariance };
   mapCache = { key, points };
-  mkdirSync(config.dir, { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify({ key, trackIds: [...trackIds], xy: [...xy], tags, explainedVariance }));
-  renameSync(`${file}.tmp`, file);
+  writeSealedJson(file, { key, trackIds: [...trackIds], xy: [...xy], tags, explainedVariance });
   return points;
 }
 
@@ -595,20 +688,22 @@ function open(next: IndexConfig): void {
   db?.close();
   db = new Database(config.databasePath, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
-  loadMap();
-  const tracks = analysedTrackCount();
-  const refit = mapOutdated(tracks);
-  const problem = refit ? null : load();
+  inSnapshot(openNow);
+}
+
+function openNow(): void {
+  const spaceProblem = loadMap();
+  const refit = mapOutdated(analysedTrackCount());
+  const indexProblem = refit ? null : load();
+  damage = [spaceProblem, indexProblem].flatMap((p) => (p?.damaged ? [p.problem] : [])).join('; ') || null;
   if (refit) {
-    rebuild(`rebuilt: ${refit}`);
-  } else if (problem) {
+    rebuild(spaceProblem ? `rebuilt from SQLite: ${spaceProblem.problem}` : `rebuilt: ${refit}`);
+  } else if (indexProblem) {
     // A whole persisted space is kept (the same library, the same picks); a missing one is fitted again.
-    rebuild(`rebuilt from SQLite: ${problem}`, libraryMap === null);
-  } else if (indexFingerprint() !== dbFingerprint()) {
-    const { added, removed } = refresh();
-    origin = `read from disk, then brought up to date (+${added} -${removed})`;
+    rebuild(`rebuilt from SQLite: ${indexProblem.problem}`, libraryMap === null);
   } else {
-    origin = 'read from disk';
+    const { added, removed } = refresh();
+    origin = added + removed > 0 ? `read from disk, then brought up to date (+${added} -${removed})` : 'read from disk';
   }
 }
 

@@ -64,6 +64,8 @@ export class RadioServiceImpl implements RadioService {
   /** How much of the library is analysed (a count over every track: kept until a track is analysed or changes). */
   private coverageCache: { key: string; value: { analysed: number; total: number } } | null = null;
   private disposed = false;
+  /** The index was found damaged and rebuilt: told once, with the next radio (and in the log now). */
+  private indexNotice: string | null = null;
   private rerankTimer: NodeJS.Timeout | null = null;
   readonly onDidChangeRadio = this.changeEmitter.event;
 
@@ -78,7 +80,12 @@ export class RadioServiceImpl implements RadioService {
         if (state.status === 'done') this.noteAnalysed();
       }),
       deps.onDidChangeTracks?.(markDirty) ?? (() => undefined),
-      deps.playback.onDidChangeQueue((state) => this.maybeExtend(state)),
+      deps.playback.onDidChangeQueue((state) => this.maybeExtend(state.currentIndex, state.items.length, state.items[state.items.length - 1])),
+      // A track change carries no entries: read the queue's length and last entry, not the whole queue.
+      deps.playback.onDidChangeQueuePosition((position) => {
+        const { length, last } = deps.playback.tail();
+        this.maybeExtend(position.currentIndex, length, last ?? undefined);
+      }),
       deps.playback.onDidRecordPlay((play) => {
         // Leaving a radio pick in its first half minute is a skip: less like that, for this radio.
         if (!play.completed && play.listenedSec < 30) this.noteSkip(play.trackId);
@@ -90,7 +97,7 @@ export class RadioServiceImpl implements RadioService {
     const opts = validOptions(options);
     const seedTrackIds = resolveSeedTracks(this.deps.db, seed);
     const { picks, relaxed, coverage } = await this.compute(seedTrackIds, opts, new Set(), []);
-    return { radioId: 0, seed, seedTrackIds, options: opts, picks, relaxed, coverage };
+    return { radioId: 0, seed, seedTrackIds, options: opts, picks, relaxed, coverage, ...this.takeIndexNotice() };
   }
 
   async playSimilar(seed: RadioSeed, options?: Partial<RadioOptions>): Promise<RadioSession> {
@@ -106,7 +113,7 @@ export class RadioServiceImpl implements RadioService {
       ...lead.map((trackId) => ({ trackId, origin: { kind: 'user' as const } })),
       ...picks.map((p) => ({ trackId: p.trackId, origin: { kind: 'radio' as const, radioId, explanation: p.explanation } })),
     ], 0);
-    const session = { radioId, seed, seedTrackIds, options: opts, picks, relaxed, coverage };
+    const session = { radioId, seed, seedTrackIds, options: opts, picks, relaxed, coverage, ...this.takeIndexNotice() };
     this.changeEmitter.fire(session);
     return session;
   }
@@ -224,31 +231,34 @@ export class RadioServiceImpl implements RadioService {
     // The model's facts once per radio: the index's version, the tags shown, the coverage all come from them.
     const facts = await analysis.modelFacts();
     await this.openIndex(facts);
-    const seeds = seedFragments(this.deps.db, seedTrackIds);
-    if (seeds.length === 0) throw new SoundlikeError('NOT_ANALYSED', 'The seed songs have no analysed sound yet.', 'Let the analysis finish, then try again.');
     const feedback = radioId ? db.radio.feedback(radioId) : [];
     const excluded = new Set([...seedTrackIds, ...exclude, ...feedback.map((f) => f.trackId), ...db.radio.playedSince(Date.now() - RADIO_TUNABLES.recentPlayMs)]);
+    const search = (limit: number, attempt: number) => index.similar({
+      seedTrackIds, negativeTrackIds: feedback.map((f) => f.trackId), excludeTrackIds: [...excluded], limit,
+      negativeWeight: RADIO_TUNABLES.negativeWeight, breadth: 4 ** attempt, exhaustive: this.deps.indexTunables?.exhaustive,
+    });
+    let limit = Math.max(RADIO_TUNABLES.minPicksRanked, options.count * RADIO_TUNABLES.rankedPerPick);
+    // The index worker searches while this thread reads what the rules and the explanations need.
+    let searching = search(limit, 0);
+    searching.catch(() => undefined); // awaited below; not an unhandled rejection if this thread throws first
+    const seeds = seedFragments(this.deps.db, seedTrackIds);
+    if (seeds.length === 0) throw new SoundlikeError('NOT_ANALYSED', 'The seed songs have no analysed sound yet.', 'Let the analysis finish, then try again.');
     const seedTracks = seedTrackIds.map((id) => db.tracks.byId(id)).filter((t): t is Track => t !== null);
     const usedTitleKeys = new Set(seedTracks.map(songKey));
-    for (const id of exclude) {
-      const t = db.tracks.byId(id);
-      if (t) usedTitleKeys.add(songKey(t));
-    }
+    for (const t of db.tracks.byIds([...exclude]).values()) usedTitleKeys.add(songKey(t));
     const artistsBefore = recentArtists.length ? recentArtists : seedTracks.map((t) => t.artist);
 
     const blocked = new Set(db.radio.blockedArtists().map((a) => a.toLowerCase()));
-    let limit = Math.max(RADIO_TUNABLES.minPicksRanked, options.count * RADIO_TUNABLES.rankedPerPick);
     let picks: Candidate[] = [];
     let candidates: Candidate[] = [];
     for (let attempt = 0; attempt < 4; attempt++) {
-      const result = await index.similar({
-        seedTrackIds, negativeTrackIds: feedback.map((f) => f.trackId), excludeTrackIds: [...excluded], limit,
-        negativeWeight: RADIO_TUNABLES.negativeWeight, breadth: 4 ** attempt, exhaustive: this.deps.indexTunables?.exhaustive,
-      });
+      if (attempt > 0) searching = search(limit, attempt);
+      const result = await searching;
       // A song that left the library (the index not refreshed yet), sits on a missing drive, or is by a
       // blocked artist is skipped.
+      const trackOf = db.tracks.byIds(result.tracks.map((s) => s.trackId));
       candidates = result.tracks.flatMap((s): Candidate[] => {
-        const track = db.tracks.byId(s.trackId);
+        const track = trackOf.get(s.trackId);
         const best = s.pairs[0];
         if (!best || !track?.available || (track.artist && blocked.has(track.artist.toLowerCase()))) return [];
         return [{ trackId: s.trackId, fragmentId: best.pickFragmentId, score: s.score, artist: track.artist, titleKey: songKey(track), pairs: s.pairs }];
@@ -267,15 +277,17 @@ export class RadioServiceImpl implements RadioService {
       ({ picks, relaxed } = selectPicksRelaxing(candidates, { count: options.count, adventure: options.adventure, artistGap: options.artistGap, recentArtists: artistsBefore, usedTitleKeys }));
     }
     const display = { groups: facts.shownTagGroups, measured: facts.measuredTagGroups };
-    // Seed fragments already in hand are not read again for the explanations.
-    const seedById = new Map(seeds.map((f) => [f.id, f]));
+    // Seed fragments already in hand are not read again for the explanations; the picks' are read in one query.
+    const known = new Map(seeds.map((f) => [f.id, f]));
+    const wanted = new Set(picks.flatMap((c) => [c.fragmentId, ...(c.pairs ?? []).flatMap((p) => [p.seedFragmentId, p.pickFragmentId])]).filter((id) => !known.has(id)));
+    for (const [id, fragment] of db.analysis.fragmentsByIds([...wanted])) known.set(id, fragment);
     return {
       relaxed,
       coverage: this.coverage(facts.version),
       picks: picks.flatMap((c) => {
         // The explanation stands on the closest matched pair (distances in the model's own space).
-        const { matches, closestPick } = matchedMoments(db, c.pairs ?? [], display, seedById);
-        const fragment = closestPick ?? db.analysis.fragment(c.fragmentId);
+        const { matches, closestPick } = matchedMoments(db, c.pairs ?? [], display, known);
+        const fragment = closestPick ?? known.get(c.fragmentId) ?? db.analysis.fragment(c.fragmentId);
         return fragment ? [{ trackId: c.trackId, explanation: explainPick(fragment, seeds, display, { matches, songSimilarity: c.score }) }] : [];
       }),
     };
@@ -348,7 +360,7 @@ export class RadioServiceImpl implements RadioService {
   private async openIndex(facts?: { version: { modelSha: string; featureVersion: number; stepSec: number }; embeddingSize: number }): Promise<void> {
     const { version, embeddingSize } = facts ?? await this.deps.analysis.modelFacts();
     const wasOpen = this.deps.index.isOpen;
-    await this.deps.index.open({
+    const stats = await this.deps.index.open({
       databasePath: this.deps.db.file, dir: this.deps.vectorsDir, modelSha: version.modelSha, featureVersion: version.featureVersion,
       stepSec: version.stepSec, embeddingSize,
       exactLimit: this.deps.indexTunables?.exactLimit ?? RADIO_TUNABLES.exactLimit,
@@ -359,10 +371,22 @@ export class RadioServiceImpl implements RadioService {
     });
     // Opening compares the saved index with SQLite and brings it up to date: no refresh needed then.
     if (!wasOpen) this.indexDirty = false;
+    if (!wasOpen && stats.damage) {
+      this.indexNotice = `The radio's saved index was damaged (${stats.damage}), so it was rebuilt from the library database. ` +
+        'Nothing was lost: the radio is as it was.';
+      console.warn(`[soundlike] ${this.indexNotice}`);
+    }
     if (this.indexDirty) {
       this.indexDirty = false;
       await this.deps.index.refresh();
     }
+  }
+
+  /** The pending index notice, as a session field, once. */
+  private takeIndexNotice(): { notice?: string } {
+    const notice = this.indexNotice;
+    this.indexNotice = null;
+    return notice ? { notice } : {};
   }
 
   private requireActive(): ActiveRadio {
@@ -373,20 +397,17 @@ export class RadioServiceImpl implements RadioService {
   private noteSkip(trackId: number): void {
     const active = this.active;
     if (!active) return;
-    void this.deps.playback.getQueue().then((queue) => {
-      if (queue.items.some((i) => i.trackId === trackId && i.origin.kind === 'radio' && i.origin.radioId === active.radioId)) {
-        this.deps.db.radio.addFeedback(active.radioId, trackId, 'skip');
-      }
-    });
+    // Only this track's entries are read: a skip is a track change, which must not cost the whole queue.
+    if (this.deps.playback.entriesOfTrack(trackId).some((i) => i.origin.kind === 'radio' && i.origin.radioId === active.radioId)) {
+      this.deps.db.radio.addFeedback(active.radioId, trackId, 'skip');
+    }
   }
 
-  private maybeExtend(state: QueueState): void {
+  private maybeExtend(currentIndex: number, length: number, last: QueueItem | undefined): void {
     const active = this.active;
-    if (!active || this.extending || state.currentIndex < 0) return;
-    const after = state.items.slice(state.currentIndex + 1);
-    const last = state.items[state.items.length - 1];
+    if (!active || this.extending || currentIndex < 0) return;
     if (!last || last.origin.kind !== 'radio' || last.origin.radioId !== active.radioId) return; // the user took over the queue
-    if (after.length > RADIO_TUNABLES.extendWhenLeft) return;
+    if (length - currentIndex - 1 > RADIO_TUNABLES.extendWhenLeft) return;
     this.extending = this.extendRadio().catch((error) => {
       if (!this.disposed) console.error('[soundlike] radio extension failed:', error);
     }).finally(() => {

@@ -1,12 +1,13 @@
 /** SettingsService: user settings (validated, persisted, announced) and facts about this install. */
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import type { SettingsService } from '../../shared/contract';
 import { ANALYSIS_TUNABLES, DEFAULT_SETTINGS } from '../../shared/defaults';
 import type { AppEnvironment, Settings } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
 import type { LibraryDb } from '../db/library-db';
 import { Emitter } from '../events';
-import { resolveFfmpeg, type FfmpegInfo } from '../ffmpeg';
+import { probeFfmpeg, resolveFfmpeg, type FfmpegInfo } from '../ffmpeg';
 
 const SETTINGS_KEY = 'settings';
 
@@ -33,8 +34,9 @@ export function validateSettingsPatch(patch: unknown): Partial<Settings> {
     out.watchFolders = p.watchFolders;
   }
   if ('ffmpegPath' in p) {
-    if (p.ffmpegPath !== null && typeof p.ffmpegPath !== 'string') throw bad('ffmpegPath', 'a path or null');
-    out.ffmpegPath = p.ffmpegPath === '' ? null : (p.ffmpegPath as string | null);
+    // The program analysis runs: a page (web host or renderer) must never name it. See setFfmpegPath.
+    throw new SoundlikeError('INVALID_ARGUMENT', 'The ffmpeg program (setting "ffmpegPath") cannot be changed from a page.',
+      'In the desktop app use Settings → ffmpeg → Choose…; otherwise run `soundlike ffmpeg <path>` (or `soundlike ffmpeg --reset`) in a terminal.');
   }
   if ('autoAnalyse' in p) {
     if (typeof p.autoAnalyse !== 'boolean') throw bad('autoAnalyse', 'true or false');
@@ -65,7 +67,7 @@ export class SettingsServiceImpl implements SettingsService {
 
   constructor(
     private readonly db: LibraryDb,
-    private readonly facts: { version: string; dataDir: string; transport: 'electron' | 'web' },
+    private readonly facts: Pick<AppEnvironment, 'version' | 'dataDir' | 'transport' | 'notices' | 'logFile'>,
   ) {}
 
   async getSettings(): Promise<Settings> {
@@ -79,6 +81,28 @@ export class SettingsServiceImpl implements SettingsService {
     if ('ffmpegPath' in valid) this.ffmpeg = null;
     this.emitter.fire(next);
     return next;
+  }
+
+  /**
+   * Not in the contract (so no page can call it): the CLI's `soundlike ffmpeg` and the desktop app's
+   * own dialog set the ffmpeg program here. A path must be a program that answers as ffmpeg; null goes
+   * back to finding one by itself.
+   */
+  async setFfmpegPath(path: string | null): Promise<AppEnvironment> {
+    let chosen: string | null = null;
+    if (path !== null) {
+      if (typeof path !== 'string' || path.trim() === '') throw new SoundlikeError('INVALID_ARGUMENT', 'Give the path of the ffmpeg program.');
+      chosen = resolve(path.trim());
+      if (!(await probeFfmpeg(chosen))) {
+        throw new SoundlikeError('FFMPEG_MISSING', `${chosen} is not an ffmpeg program that runs (it did not answer \`-version\` as ffmpeg).`,
+          'Give the path of the ffmpeg binary itself (e.g. /usr/bin/ffmpeg), or reset to let Soundlike find one.');
+      }
+    }
+    const next = { ...(await this.getSettings()), ffmpegPath: chosen };
+    this.db.kv.set(SETTINGS_KEY, next);
+    this.ffmpeg = null;
+    this.emitter.fire(next);
+    return this.getEnvironment();
   }
 
   async getEnvironment(): Promise<AppEnvironment> {

@@ -28,6 +28,18 @@ describe('web host auth', () => {
     expect(isAuthorized(req({ cookie: 'soundlike_token=' }), url('/'), token)).toBe(false);
   });
 
+  it('treats a malformed cookie or token as a wrong credential, never a crash', () => {
+    const token = 'the-token';
+    for (const cookie of ['soundlike_token=%E0%A4%A', 'soundlike_token=%', 'soundlike_token=%ZZ', 'a=1; soundlike_token=%C0%80']) {
+      expect(() => isAuthorized(req({ cookie }), url('/'), token), cookie).not.toThrow();
+      expect(isAuthorized(req({ cookie }), url('/'), token), cookie).toBe(false);
+    }
+    for (const authorization of ['Bearer %E0%A4%A', 'Bearer \u00ff\u00fe', 'Bearer ', 'Bearer the-token\u0000']) {
+      expect(isAuthorized(req({ authorization }), url('/'), token), authorization).toBe(false);
+    }
+    expect(isAuthorized(req({}), url('/?token=%E0%A4%A'), token)).toBe(false);
+  });
+
   it('allows loopback names on the bound port only', () => {
     for (const host of ['127.0.0.1:7878', 'localhost:7878', 'LOCALHOST:7878', '[::1]:7878']) {
       expect(isAllowedHost(req({ host }), 7878, '127.0.0.1'), host).toBe(true);

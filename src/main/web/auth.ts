@@ -13,10 +13,19 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * The cookie's value; a malformed %-escape (e.g. `%E0%A4%A`) is a wrong credential, never a crash, so it
+ * comes back as a value no token equals and the request gets 401 like any other wrong token.
+ */
 function cookieValue(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return '';
+    }
   }
   return null;
 }

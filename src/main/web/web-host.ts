@@ -5,12 +5,17 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WEB_HOST_DEFAULTS } from '../../shared/defaults';
 import { SoundlikeError, type Envelope } from '../../shared/errors';
 import { EVENTS_PATH, TOKEN_COOKIE, TOKEN_QUERY } from '../../shared/web-protocol';
+import { desktopOnly } from '../desktop/desktop-service';
 import { invokeCommand, subscribeAll } from '../ipc/dispatch';
 import type { Services } from '../services';
+import { WEB_HOST_CSP } from '../security/csp';
 import { isAllowedHost, isAuthorized, newToken } from './auth';
+import { exposureWarning, requireBindHost } from './binding';
+import { crossSiteRefusal } from './request-guard';
 import { sendMediaFile } from './send-file';
 import { serveStatic } from './static-files';
 
@@ -30,13 +35,13 @@ export interface WebHost {
   origin: string;
   token: string;
   port: number;
+  /** Said loudly by every front end when the host is reachable from other computers; null on loopback. */
+  warning: string | null;
   close(): Promise<void>;
 }
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-  "media-src 'self' blob:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'",
-].join('; ');
+/** The policy sent with the renderer's files; defined with the Electron ones in security/csp.ts. */
+export const CONTENT_SECURITY_POLICY = WEB_HOST_CSP;
 
 const MAX_BODY = 4 * 1024 * 1024;
 
@@ -96,12 +101,31 @@ const UNAUTHORIZED_PAGE = `<!doctype html><meta charset="utf-8"><title>Soundlike
 <p>Open the address that <code>soundlike serve</code> printed: it ends in <code>?token=...</code>.
 Each run makes a new one, so only you can reach your library.</p></body>`;
 
+/** The request's address; a target the URL parser refuses (e.g. `http://[`) is null, answered 400. */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
 async function handle(req: IncomingMessage, res: ServerResponse, options: Required<Omit<WebHostOptions, 'token' | 'rendererDir'>> & { token: string; rendererDir: string | null }): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('referrer-policy', 'no-referrer');
+  const url = requestUrl(req);
+  if (!url) {
+    sendError(res, 400, new SoundlikeError('INVALID_ARGUMENT', 'Malformed request address.'));
+    return;
+  }
   if (!isAllowedHost(req, options.port, options.host)) {
     sendError(res, 403, new SoundlikeError('INVALID_ARGUMENT', 'Unexpected Host header.'));
+    return;
+  }
+  const refusal = crossSiteRefusal(req, url.pathname);
+  if (refusal) {
+    res.setHeader('connection', 'close'); // a refused body is never read: do not reuse this connection
+    sendError(res, 403, refusal);
     return;
   }
   if (!isAuthorized(req, url, options.token)) {
@@ -139,6 +163,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Requir
   if (command) {
     if (req.method !== 'POST') {
       sendError(res, 405, new SoundlikeError('INVALID_ARGUMENT', 'Commands are POST requests.'));
+      return;
+    }
+    if (command[1] === 'desktop') {
+      // Native dialogs belong to the desktop app; a page must never pop one up (or pick a file) on the server's screen.
+      res.setHeader('connection', 'close');
+      sendJson(res, 200, { ok: false, error: desktopOnly().toJSON() } satisfies Envelope<never>);
       return;
     }
     let args: unknown;
@@ -202,8 +232,20 @@ function listen(server: Server, host: string, port: number): Promise<void> {
   });
 }
 
+/**
+ * There is no WebSocket here (events are Server-Sent Events), so every upgrade is refused; one from
+ * another origin gets 403, as for a cross-site command, so a probing page learns nothing more.
+ */
+function refuseUpgrade(req: IncomingMessage, socket: Duplex): void {
+  const origin = req.headers.origin;
+  const foreign = origin !== undefined && origin.toLowerCase() !== `http://${(req.headers.host ?? '').toLowerCase()}`;
+  const status = foreign ? '403 Forbidden' : '426 Upgrade Required';
+  const body = foreign ? 'Cross-site request refused.\n' : 'Soundlike has no WebSocket; events are at /api/events (Server-Sent Events).\n';
+  socket.end(`HTTP/1.1 ${status}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const host = options.host ?? WEB_HOST_DEFAULTS.host;
+  const host = requireBindHost(options.host ?? WEB_HOST_DEFAULTS.host);
   const token = options.token ?? newToken();
   const settings = { services: options.services, rendererDir: options.rendererDir, host, port: 0, token };
   const server = createServer((req, res) => {
@@ -213,6 +255,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       else res.destroy();
     });
   });
+  server.on('upgrade', refuseUpgrade);
   await listen(server, host, options.port ?? WEB_HOST_DEFAULTS.port);
   settings.port = (server.address() as AddressInfo).port;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${settings.port}`;
@@ -221,6 +264,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     origin,
     token,
     port: settings.port,
+    warning: exposureWarning(host, origin),
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

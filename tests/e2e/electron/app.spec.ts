@@ -1,5 +1,6 @@
 /**
- * The same library flow in the real Electron shell (sandboxed preload, IPC transport, media protocol).
+ * The same library flow in the real Electron shell (sandboxed preload, IPC transport, media protocol),
+ * and the shell's lockdown (app scheme, CSP, no navigation or new windows; see src/main/security).
  * Electron fetches its binary from GitHub on first use; where it is not installed this reports itself
  * skipped, with the reason.
  */
@@ -33,6 +34,32 @@ test('Electron: scan the demo library and play a track', async () => {
     await page.getByTestId('track-row').first().dblclick();
     await expect.poll(() => page.evaluate(() => (document.querySelector('[data-testid="audio-player"]') as HTMLAudioElement | null)?.currentTime ?? 0), { timeout: 20_000 }).toBeGreaterThan(1);
     await page.screenshot({ path: 'test-results/screenshots/electron-playing.png' });
+  } finally {
+    await app.close();
+    rmSync(data, { recursive: true, force: true });
+  }
+});
+
+test('Electron: the window is a soundlike-app:// page and stays locked down', async () => {
+  test.skip(!binary, "Electron's binary is not installed on this machine (it downloads from GitHub on first use); src/main/security/*.test.ts cover the decisions.");
+  const data = mkdtempSync(join(tmpdir(), 'soundlike-electron-lockdown-'));
+  const app = await electron.launch({ executablePath: binary as string, args: [resolve('.'), '--data', data], env: { ...process.env, SOUNDLIKE_DATA: data } });
+  try {
+    const page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+    // Not a file:// page: its own origin, which is what the IPC sender check trusts.
+    expect(await page.evaluate(() => location.origin)).toBe('soundlike-app://app');
+    expect(await page.evaluate(() => (window as unknown as { soundlike: { transport: string } }).soundlike.transport)).toBe('electron');
+    const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy') ?? '');
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+    // The scheme serves the renderer folder only.
+    expect(await page.evaluate(async () => (await fetch('soundlike-app://app/..%2f..%2fpackage.json')).status)).toBe(404);
+    // No new windows, no navigation away.
+    expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+    await page.evaluate(() => { location.href = 'https://example.com/'; });
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).protocol).toBe('soundlike-app:');
+    expect(app.windows()).toHaveLength(1);
   } finally {
     await app.close();
     rmSync(data, { recursive: true, force: true });

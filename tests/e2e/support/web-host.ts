@@ -12,8 +12,9 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-export async function startHost(): Promise<RunningHost> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'soundlike-e2e-'));
+/** `dataDir`: serve an existing data folder (removed on stop like a fresh one). */
+export async function startHost(options: { dataDir?: string } = {}): Promise<RunningHost> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'soundlike-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['bin/soundlike.js', 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,7 +1,7 @@
 /**
  * Playlists and the sonic map in the browser through the web host: make a playlist from two library
- * songs, edit it, save the queue as a playlist, export (download and to a path), import an M3U with an
- * entry that is not in the library; then the sonic map: its points and hover tooltip when the shipped
+ * songs, edit it, save the queue as a playlist, export it (a download: no page names a path the host
+ * writes), import an M3U picked with the file input, with an entry that is not in the library; then the sonic map: its points and hover tooltip when the shipped
  * model is there, else the empty state saying what it needs. Screenshots are kept as artifacts.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -102,7 +102,7 @@ test('make a playlist from two songs, edit it, save the queue, export and import
   await expect(playlistItem(page, 'Road trip')).toBeVisible();
   await page.screenshot({ path: `${ARTIFACTS}/web-playlist.png` });
 
-  // Export: the download is extended M3U naming the songs; "save to path" writes the same file.
+  // Export: the download is extended M3U naming the songs; there is no path for the host to write.
   await view.getByTestId('playlist-export-toggle').click();
   const downloading = page.waitForEvent('download');
   await view.getByTestId('playlist-export').click();
@@ -112,11 +112,7 @@ test('make a playlist from two songs, edit it, save the queue, export and import
   expect(exported.startsWith('#EXTM3U')).toBe(true);
   expect(exported).toContain(firstTitle);
   expect(exported.match(/^#EXTINF/gm)).toHaveLength(2);
-  const target = join(scratch, 'exported.m3u8');
-  await view.getByTestId('export-path-input').fill(target);
-  await view.getByTestId('export-path-button').click();
-  await expect(page.getByTestId('toast').filter({ hasText: target })).toBeVisible();
-  expect(readFileSync(target, 'utf8')).toContain(firstTitle);
+  await expect(view.getByTestId('export-panel').locator('input')).toHaveCount(0);
 
   // Play it, then keep the queue as a playlist from the queue panel's header.
   await view.getByTestId('playlist-play').click();
@@ -138,12 +134,14 @@ test('make a playlist from two songs, edit it, save the queue, export and import
   const [a, b] = demoAudioFiles();
   const m3u = join(scratch, 'Imported mix.m3u8');
   writeFileSync(m3u, ['#EXTM3U', '#EXTINF:10,Someone - One', a, b, '#EXTINF:10,Nobody - Lost song', '/nowhere/lost song.mp3', ''].join('\n'));
+  const notAPlaylist = join(scratch, 'notes.txt');
+  writeFileSync(notAPlaylist, 'not a playlist\n');
   await page.getByTestId('import-m3u').click();
-  await page.getByTestId('m3u-path-input').fill(join(scratch, 'no-such-file.m3u'));
-  await page.getByTestId('m3u-path-button').click();
-  await expect(page.getByTestId('m3u-path-error')).toContainText('Cannot read');
-  await page.getByTestId('m3u-path-input').fill(m3u);
-  await page.getByTestId('m3u-path-button').click();
+  await page.getByTestId('m3u-file-input').setInputFiles(notAPlaylist);
+  await expect(page.getByTestId('m3u-file-error')).toContainText('is not a playlist file');
+  await expect(page.getByTestId('m3u-file-error')).toContainText('.m3u8');
+  await page.screenshot({ path: `${ARTIFACTS}/web-m3u-import-refused.png` });
+  await page.getByTestId('m3u-file-input').setInputFiles(m3u);
   await expect(view.getByTestId('playlist-name')).toHaveText('Imported mix');
   await expect(view.getByTestId('playlist-track')).toHaveCount(2);
   const missing = view.getByTestId('import-missing');

@@ -2,11 +2,13 @@
  * Versioned schema migrations, applied in order inside one transaction each; PRAGMA user_version records
  * the last applied. Never edit a shipped migration: add the next one.
  */
-export interface Migration {
-  version: number;
-  description: string;
-  sql: string;
-}
+import type { Migration } from './migration';
+import { foreignKeyIndexes } from './v5-foreign-key-indexes';
+import { stableFragmentIds } from './v6-stable-fragment-ids';
+import { decodedDuration } from './v7-decoded-duration';
+import { stableTrackIds } from './v8-stable-track-ids';
+
+export type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -151,6 +153,10 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  foreignKeyIndexes,
+  stableFragmentIds,
+  decodedDuration,
+  stableTrackIds,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -4,6 +4,7 @@
  * versioned by model sha, feature version, fragment step and the source file's size/mtime: anything
  * else is stale and analysed again.
  */
+import { ANALYSIS_TUNABLES } from '../../../shared/defaults';
 import type { AnalysisCounts } from '../../../shared/domain';
 import type { Sqlite } from '../client';
 import { blobToVector as toVector, vectorToBlob as toBlob } from '../vector-blob';
@@ -20,6 +21,8 @@ export interface PendingTrack {
   size: number;
   mtimeMs: number;
   durationSec: number | null;
+  /** Runs that already tried this track and had their decoder killed (pending() gives 0 for a track not tried yet). */
+  attempts?: number;
 }
 
 export interface StoredFragment {
@@ -55,15 +58,19 @@ export class AnalysisQueries {
   private readonly failuresStmt;
   private readonly fragmentsOfTrackStmt;
   private readonly fragmentByIdStmt;
+  private readonly fragmentsByIdsStmt;
   private readonly allFragmentsStmt;
   private readonly deleteStaleStmt;
+  private readonly setDecodedStmt;
 
   constructor(private readonly db: Sqlite) {
     this.pendingStmt = db.prepare(`
-      SELECT t.id AS trackId, t.path, t.size, t.mtime_ms AS mtimeMs, t.duration_sec AS durationSec
+      SELECT t.id AS trackId, t.path, t.size, t.mtime_ms AS mtimeMs, t.duration_sec AS durationSec,
+        CASE WHEN a.transient = 1 THEN a.attempts ELSE 0 END AS attempts
       FROM tracks t JOIN folders f ON f.id = t.folder_id
       LEFT JOIN analyses a ON a.track_id = t.id AND ${CURRENT}
-      WHERE a.track_id IS NULL AND f.status = 'ok'
+      -- A failure that may pass (a killed decoder) stays pending for a bounded number of runs.
+      WHERE (a.track_id IS NULL OR (a.status = 'failed' AND a.transient = 1 AND a.attempts < @maxAttempts)) AND f.status = 'ok'
       -- The songs the listener cares about first (liked, then most played), so that a first analysis of a
       -- big library, or the re-analysis a new model brings, makes their radios useful hours sooner.
       ORDER BY EXISTS (SELECT 1 FROM likes l WHERE l.track_id = t.id) DESC,
@@ -74,12 +81,17 @@ export class AnalysisQueries {
       `INSERT INTO fragments(track_id, start_sec, end_sec, vector, tags) VALUES (?, ?, ?, ?, ?)`);
     this.upsertAnalysisStmt = db.prepare(`
       INSERT INTO analyses(track_id, model_sha, feature_version, step_sec, source_size, source_mtime_ms, status, error,
-        fragment_count, audio_sec, analysed_at)
-      VALUES (@trackId, @modelSha, @featureVersion, @stepSec, @size, @mtimeMs, @status, @error, @fragmentCount, @audioSec, @at)
+        fragment_count, audio_sec, analysed_at, transient, attempts)
+      VALUES (@trackId, @modelSha, @featureVersion, @stepSec, @size, @mtimeMs, @status, @error, @fragmentCount, @audioSec, @at,
+        @transient, @attempts)
       ON CONFLICT(track_id) DO UPDATE SET model_sha = excluded.model_sha, feature_version = excluded.feature_version,
         step_sec = excluded.step_sec, source_size = excluded.source_size, source_mtime_ms = excluded.source_mtime_ms,
         status = excluded.status, error = excluded.error, fragment_count = excluded.fragment_count,
-        audio_sec = excluded.audio_sec, analysed_at = excluded.analysed_at`);
+        audio_sec = excluded.audio_sec, analysed_at = excluded.analysed_at, transient = excluded.transient,
+        attempts = excluded.attempts`);
+    // The decoded length belongs to the file (not to a model version): kept on the track, for "damaged".
+    this.setDecodedStmt = db.prepare<[number | null, number, number, number]>(
+      `UPDATE tracks SET decoded_sec = ? WHERE id = ? AND size = ? AND mtime_ms = ?`);
     this.coverageStmt = db.prepare(`
       SELECT COUNT(*) AS total, SUM(CASE WHEN a.status = 'done' THEN 1 ELSE 0 END) AS done
       FROM tracks t LEFT JOIN analyses a ON a.track_id = t.id AND ${CURRENT}`);
@@ -104,6 +116,8 @@ export class AnalysisQueries {
       `SELECT id, track_id, start_sec, end_sec, vector, tags FROM fragments WHERE track_id = ? ORDER BY start_sec`);
     this.fragmentByIdStmt = db.prepare<[number], { id: number; track_id: number; start_sec: number; end_sec: number; vector: Buffer; tags: string }>(
       `SELECT id, track_id, start_sec, end_sec, vector, tags FROM fragments WHERE id = ?`);
+    this.fragmentsByIdsStmt = db.prepare<[string], { id: number; track_id: number; start_sec: number; end_sec: number; vector: Buffer; tags: string }>(
+      `SELECT id, track_id, start_sec, end_sec, vector, tags FROM fragments WHERE id IN (SELECT value FROM json_each(?))`);
     this.allFragmentsStmt = db.prepare<[AnalysisVersion], { id: number; track_id: number; vector: Buffer }>(`
       SELECT f.id, f.track_id, f.vector FROM fragments f
       JOIN analyses a ON a.track_id = f.track_id JOIN tracks t ON t.id = f.track_id
@@ -113,12 +127,18 @@ export class AnalysisQueries {
         SELECT a.track_id FROM analyses a JOIN tracks t ON t.id = a.track_id WHERE NOT (${CURRENT}))`);
   }
 
-  /** Tracks with no current analysis (new, changed, or analysed by another model), in library order. */
-  pending(version: AnalysisVersion): PendingTrack[] {
-    return this.pendingStmt.all(version) as PendingTrack[];
+  /**
+   * Tracks with no current analysis (new, changed, or analysed by another model), and those whose decoder
+   * was killed fewer than `maxAttempts` runs, in library order.
+   */
+  pending(version: AnalysisVersion, maxAttempts: number = ANALYSIS_TUNABLES.transientAttempts): PendingTrack[] {
+    return this.pendingStmt.all({ ...version, maxAttempts }) as PendingTrack[];
   }
 
-  /** Replaces a track's fragments and marks it done, atomically. */
+  /**
+   * Replaces a track's fragments and marks it done, atomically, recording how much audio the decode
+   * produced (on the track, unless its file changed meanwhile).
+   */
   storeDone(track: PendingTrack, version: AnalysisVersion, fragments: StoredFragment[], audioSec: number): void {
     this.db.transaction(() => {
       this.deleteFragmentsStmt.run(track.trackId);
@@ -127,18 +147,22 @@ export class AnalysisQueries {
       }
       this.upsertAnalysisStmt.run({
         trackId: track.trackId, ...version, size: track.size, mtimeMs: track.mtimeMs, status: 'done', error: null,
-        fragmentCount: fragments.length, audioSec, at: Date.now(),
+        fragmentCount: fragments.length, audioSec, at: Date.now(), transient: 0, attempts: 1,
       });
+      this.setDecodedStmt.run(audioSec, track.trackId, track.size, track.mtimeMs);
     })();
   }
 
-  /** Records why a track could not be analysed; it is not retried until the file or model changes. */
-  storeFailed(track: PendingTrack, version: AnalysisVersion, error: string): void {
+  /**
+   * Records why a track could not be analysed. It is not retried until the file or model changes, unless
+   * the failure is `transient` (then `attempts` runs have tried it; see pending()).
+   */
+  storeFailed(track: PendingTrack, version: AnalysisVersion, error: string, retry: { transient: boolean; attempts: number } = { transient: false, attempts: 1 }): void {
     this.db.transaction(() => {
       this.deleteFragmentsStmt.run(track.trackId);
       this.upsertAnalysisStmt.run({
         trackId: track.trackId, ...version, size: track.size, mtimeMs: track.mtimeMs, status: 'failed', error,
-        fragmentCount: 0, audioSec: null, at: Date.now(),
+        fragmentCount: 0, audioSec: null, at: Date.now(), transient: retry.transient ? 1 : 0, attempts: retry.attempts,
       });
     })();
   }
@@ -181,6 +205,15 @@ export class AnalysisQueries {
   fragment(id: number): FragmentRow | null {
     const r = this.fragmentByIdStmt.get(id);
     return r ? { id: r.id, trackId: r.track_id, startSec: r.start_sec, endSec: r.end_sec, vector: toVector(r.vector), tags: JSON.parse(r.tags) as FragmentRow['tags'] } : null;
+  }
+  /** Several fragments in one query (a radio's explanations), by id; unknown ids are absent. */
+  fragmentsByIds(ids: readonly number[]): Map<number, FragmentRow> {
+    const out = new Map<number, FragmentRow>();
+    if (ids.length === 0) return out;
+    for (const r of this.fragmentsByIdsStmt.all(JSON.stringify(ids))) {
+      out.set(r.id, { id: r.id, trackId: r.track_id, startSec: r.start_sec, endSec: r.end_sec, vector: toVector(r.vector), tags: JSON.parse(r.tags) as FragmentRow['tags'] });
+    }
+    return out;
   }
 
   /** Every current fragment vector in id order (for building the vector index), streamed. */

@@ -22,12 +22,8 @@ export function missingSummary(count: number): string {
   return count === 1 ? '1 entry was not in your library' : `${count.toLocaleString('en-US')} entries were not in your library`;
 }
 
-/** A file name for a downloaded playlist: the name without characters file systems refuse, + .m3u8. */
-export function m3uFileName(name: string): string {
-  const printable = [...name].map((c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join('');
-  const safe = printable.replace(/[<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
-  return `${safe.slice(0, 120) || 'playlist'}.m3u8`;
-}
+/** The download's file name (shared with the desktop save dialog's default name). */
+export { m3uFileName } from '../../../shared/playlist-file';
 
 /** The first of "Name", "Name 2", "Name 3"… that no playlist has yet. */
 export function uniqueName(base: string, taken: readonly string[]): string {

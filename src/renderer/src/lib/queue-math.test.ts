@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { currentAfterMove, dropTargetIndex, nextIndex, previousAction, stepIndex } from './queue-math';
+import type { QueueState } from '../../../shared/domain';
+import { applyPosition, currentAfterMove, dropTargetIndex, nextIndex, previousAction, stepIndex } from './queue-math';
 
 describe('nextIndex', () => {
   it('advances and stops at the end', () => {
@@ -46,5 +47,31 @@ describe('currentAfterMove', () => {
     expect(currentAfterMove(2, 0, 3)).toBe(1);
     expect(currentAfterMove(2, 4, 0)).toBe(3);
     expect(currentAfterMove(2, 3, 4)).toBe(2);
+  });
+});
+
+describe('applyPosition', () => {
+  const queue: QueueState = {
+    items: [10, 11, 12].map((id) => ({ id, trackId: id * 2, origin: { kind: 'user' as const } })),
+    currentIndex: 0,
+    version: 5,
+  };
+
+  it('moves the current entry and takes the new version, keeping the same items', () => {
+    const next = applyPosition(queue, { currentIndex: 2, itemId: 12, version: 6 });
+    expect(next).toEqual({ ...queue, currentIndex: 2, version: 6 });
+    expect(next !== 'stale' && next !== 'reload' && next.items).toBe(queue.items);
+    expect(applyPosition(queue, { currentIndex: -1, itemId: null, version: 6 })).toEqual({ ...queue, currentIndex: -1, version: 6 });
+  });
+
+  it('ignores a position older than the queue held, and applies the same version twice (answer and event)', () => {
+    expect(applyPosition(queue, { currentIndex: 1, itemId: 11, version: 4 })).toBe('stale');
+    expect(applyPosition(queue, { currentIndex: 1, itemId: 11, version: 5 })).toMatchObject({ currentIndex: 1 });
+  });
+
+  it('asks for a reload when the entry at that index is not the one main names (an edit was missed)', () => {
+    expect(applyPosition(queue, { currentIndex: 1, itemId: 99, version: 6 })).toBe('reload');
+    expect(applyPosition(queue, { currentIndex: 3, itemId: 13, version: 6 })).toBe('reload');
+    expect(applyPosition(queue, { currentIndex: -1, itemId: 10, version: 6 })).toBe('reload');
   });
 });

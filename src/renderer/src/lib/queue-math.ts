@@ -1,4 +1,5 @@
 /** Index arithmetic for the play queue: next/previous, and turning a drag-and-drop into moveInQueue's index. */
+import type { QueuePosition, QueueState } from '../../../shared/domain';
 
 /** Seconds into a track after which "previous" restarts it instead of going back. */
 export const RESTART_THRESHOLD_SEC = 3;
@@ -36,4 +37,16 @@ export function currentAfterMove(current: number, from: number, to: number): num
   if (from < current && to >= current) return current - 1;
   if (from > current && to <= current) return current + 1;
   return current;
+}
+
+/**
+ * Applies a track change (main's QueuePosition) to the queue held here: the new state, 'stale' when it is
+ * older than what is held, or 'reload' when it names an entry this copy does not have at that index (an
+ * event was missed), so the whole queue must be fetched again.
+ */
+export function applyPosition(state: QueueState, position: QueuePosition): QueueState | 'stale' | 'reload' {
+  if (position.version < state.version) return 'stale';
+  const { currentIndex, itemId, version } = position;
+  const same = currentIndex === -1 ? itemId === null : state.items[currentIndex]?.id === itemId;
+  return same ? { ...state, currentIndex, version } : 'reload';
 }

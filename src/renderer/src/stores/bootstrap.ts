@@ -4,7 +4,7 @@
  */
 import { api, onTransportReconnect } from '../api';
 import { loadFailures, loadFolders, loadTracks, handleTracksChanged, setFolders } from './library-store';
-import { applyQueue, loadQueue } from './queue-store';
+import { applyQueue, applyQueuePosition, loadQueue } from './queue-store';
 import { handleScanProgress, loadScanProgress } from './scan-store';
 import { applySettings, loadSettings, useSettingsStore } from './settings-store';
 import { handleAnalysisProgress, handleTrackAnalysed, loadAnalysisStatus, loadTrackStates } from './analysis-store';
@@ -33,6 +33,7 @@ export function startStores(): void {
     if (progress.final) void loadFailures();
   });
   api.playback.onDidChangeQueue((queue) => applyQueue(queue));
+  api.playback.onDidChangeQueuePosition((position) => applyQueuePosition(position));
   api.settings.onDidChangeSettings((settings) => applySettings(settings));
   api.analysis.onDidAnalysisProgress((progress) => {
     handleAnalysisProgress(progress);

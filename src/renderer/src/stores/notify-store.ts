@@ -23,13 +23,23 @@ export const useNotifyStore = create<NotifyState>(() => ({ toasts: [] }));
 let nextId = 1;
 
 export function notify(kind: Toast['kind'], message: string, hint?: string, code?: string): void {
+  const id = show({ kind, message, hint, code });
+  setTimeout(() => dismissToast(id), AUTO_DISMISS_MS[kind]);
+}
+
+/** A toast that stays until dismissed: news the user must read, such as what a library restore lost. */
+export function notifyLasting(kind: Toast['kind'], message: string, hint?: string, code?: string): void {
+  show({ kind, message, hint, code });
+}
+
+function show(toast: Omit<Toast, 'id'>): number {
   const id = nextId++;
   useNotifyStore.setState((s) => {
     // The same message twice in a row (e.g. a retrying call) bumps the existing toast instead.
-    const rest = s.toasts.filter((t) => t.message !== message);
-    return { toasts: [...rest, { id, kind, message, hint, code }].slice(-MAX_TOASTS) };
+    const rest = s.toasts.filter((t) => t.message !== toast.message);
+    return { toasts: [...rest, { id, ...toast }].slice(-MAX_TOASTS) };
   });
-  setTimeout(() => dismissToast(id), AUTO_DISMISS_MS[kind]);
+  return id;
 }
 
 /** Shows any thrown value as an error toast with its hint. */

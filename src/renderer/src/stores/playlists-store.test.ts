@@ -60,7 +60,8 @@ describe('playlists store', () => {
   it('keeps the missing entries of an import for that playlist', async () => {
     playlists.importM3u.mockResolvedValue({ playlist: playlist(3, [1]), missing: ['/gone.mp3'] });
     playlists.listPlaylists.mockResolvedValue([summary(3)]);
-    await importM3u('/x.m3u8');
+    await importM3u({ name: 'x.m3u8', text: '#EXTM3U\n/gone.mp3\n' });
+    expect(playlists.importM3u).toHaveBeenCalledWith({ name: 'x.m3u8', text: '#EXTM3U\n/gone.mp3\n' });
     expect(usePlaylistsStore.getState().lastImport).toEqual({ playlistId: 3, missing: ['/gone.mp3'] });
     expect(usePlaylistsStore.getState().summaries).toHaveLength(1);
   });

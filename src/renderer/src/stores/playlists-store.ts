@@ -4,7 +4,7 @@
  * playlist; the last M3U import's missing entries are kept so the playlist view can list them.
  */
 import { create } from 'zustand';
-import type { M3uImport, Playlist, PlaylistSummary } from '../../../shared/domain';
+import type { M3uImport, Playlist, PlaylistFile, PlaylistSummary } from '../../../shared/domain';
 import { api } from '../api';
 import { attempt, notify } from './notify-store';
 
@@ -102,9 +102,14 @@ export async function saveQueueAsPlaylist(name: string): Promise<Playlist | unde
   return playlist;
 }
 
-/** Imports an M3U file; throws (for the form to show inline) when it cannot be read. */
-export async function importM3u(path: string): Promise<M3uImport> {
-  const result = await api.playlists.importM3u(path);
+/**
+ * Imports the M3U file the user picked: in a browser its name and text (read by the page), in the
+ * desktop app main's own open dialog. Null when the dialog was cancelled; throws (for the dialog to
+ * show inline) when the file is not a playlist.
+ */
+export async function importM3u(file: PlaylistFile | 'dialog'): Promise<M3uImport | null> {
+  const result = file === 'dialog' ? await api.desktop.importM3uWithDialog() : await api.playlists.importM3u(file);
+  if (!result) return null;
   usePlaylistsStore.setState({ lastImport: { playlistId: result.playlist.id, missing: result.missing } });
   await loadPlaylists();
   return result;

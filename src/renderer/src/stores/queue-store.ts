@@ -1,10 +1,12 @@
 /**
- * The play queue, owned by main. Every command returns the new QueueState and onDidChangeQueue repeats
- * it; `version` decides which is newer so an old answer never overwrites a fresh event.
+ * The play queue, owned by main. Every edit returns the new QueueState and onDidChangeQueue repeats it; a
+ * track change returns and announces only a QueuePosition (queues hold up to a whole library). `version`
+ * decides which is newer so an old answer never overwrites a fresh event.
  */
 import { create } from 'zustand';
-import type { QueueItem, QueueState } from '../../../shared/domain';
+import type { QueueItem, QueuePosition, QueueState } from '../../../shared/domain';
 import { api } from '../api';
+import { applyPosition } from '../lib/queue-math';
 import { attempt } from './notify-store';
 import { requestAutoplay } from './player-store';
 
@@ -13,6 +15,13 @@ export const useQueueStore = create<QueueState>(() => ({ items: [], currentIndex
 /** `force` takes a full reload as truth even if its version is lower (main restarted, counter reset). */
 export function applyQueue(state: QueueState, force = false): void {
   if (force || state.version >= useQueueStore.getState().version) useQueueStore.setState(state, true);
+}
+
+/** A track change from main: moves the current entry, or refetches the queue if this copy is behind. */
+export function applyQueuePosition(position: QueuePosition): void {
+  const next = applyPosition(useQueueStore.getState(), position);
+  if (next === 'reload') void loadQueue();
+  else if (next !== 'stale') useQueueStore.setState(next, true);
 }
 
 async function run(call: () => Promise<QueueState>, context: string): Promise<void> {
@@ -50,8 +59,8 @@ export async function setCurrentIndex(index: number, play = true): Promise<void>
   // Optimistic: the player switches at once, and a gapless hand-over is not undone by the old index
   // while main's answer is in flight. Main's answer (a newer version) then replaces this.
   if (index >= 0 && index < useQueueStore.getState().items.length) useQueueStore.setState({ currentIndex: index });
-  const state = await attempt(() => api.playback.setCurrentIndex(index), 'Could not change track');
-  if (state) applyQueue(state);
+  const position = await attempt(() => api.playback.setCurrentIndex(index), 'Could not change track');
+  if (position) applyQueuePosition(position);
   else await loadQueue(); // undo the optimistic index
 }
 

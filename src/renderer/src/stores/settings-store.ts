@@ -37,6 +37,12 @@ export async function updateSettings(patch: Partial<Settings>): Promise<void> {
   if (settings) applySettings(settings);
 }
 
+/** Desktop app: main's own dialog picks the ffmpeg program (no page can name one); shows what it found. */
+export async function chooseFfmpeg(): Promise<void> {
+  const environment = await attempt(() => api.desktop.chooseFfmpegWithDialog(), 'Could not set ffmpeg');
+  if (environment) useSettingsStore.setState({ environment });
+}
+
 export const useSettings = (): Settings => useSettingsStore((s) => s.settings);
 export const useReplayGainMode = (): Settings['replayGain'] => useSettingsStore((s) => s.settings.replayGain);
 export const useEnvironment = (): AppEnvironment | null => useSettingsStore((s) => s.environment);

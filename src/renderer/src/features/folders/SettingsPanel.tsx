@@ -1,6 +1,6 @@
 /** Playback and library settings, and what the app runs on (version, data folder, ffmpeg). */
 import type { ReplayGainMode } from '../../../../shared/domain';
-import { updateSettings, useEnvironment, useSettings } from '../../stores/settings-store';
+import { chooseFfmpeg, updateSettings, useEnvironment, useSettings } from '../../stores/settings-store';
 
 const REPLAYGAIN_OPTIONS: Array<{ value: ReplayGainMode; label: string }> = [
   { value: 'track', label: 'Track: every song at the same loudness' },
@@ -36,7 +36,11 @@ export function SettingsPanel() {
           <dd>
             {env.ffmpeg
               ? <span className="mono">{env.ffmpeg.version} ({env.ffmpeg.path})</span>
-              : <span className="warn-text">Not found. Playback and tags work; sound analysis needs ffmpeg on PATH or set in settings.</span>}
+              : <span className="warn-text">Not found. Playback and tags work; sound analysis needs ffmpeg.</span>}
+            {/* Which program runs as ffmpeg is chosen in main's own dialog or on the command line, never by a page. */}
+            {env.transport === 'electron'
+              ? <> <button type="button" className="btn small" data-testid="ffmpeg-choose" onClick={() => void chooseFfmpeg()}>Choose…</button></>
+              : <span className="muted small" data-testid="ffmpeg-cli-hint"> To use another ffmpeg, run <code>soundlike ffmpeg &lt;path&gt;</code> in a terminal.</span>}
           </dd>
         </dl>
       ) : <p className="muted">Loading…</p>}

@@ -12,6 +12,12 @@ import { PlaySimilarButton } from '../radio/PlaySimilarButton';
 
 const UNAVAILABLE_TIP = "This file's folder is missing or unreadable right now; the track will play again once the folder is back.";
 
+/** What a damaged (cut-short) file's row says about it. */
+function damagedTip(track: Track): string {
+  return `This file is damaged: its audio ends after ${formatDuration(track.decodedSec ?? null)} of the ${formatDuration(track.durationSec)} its header states. ` +
+    'Only that part plays; replace the file to hear the rest.';
+}
+
 interface TrackRowProps {
   track: Track;
   rowIndex: number;
@@ -29,7 +35,7 @@ function cell(track: Track, id: (typeof COLUMNS)[number]['id']): string {
     case 'album': return track.album ?? '';
     case 'year': return track.year === null ? '' : String(track.year);
     case 'genre': return track.genre ?? '';
-    case 'duration': return formatDuration(track.durationSec);
+    case 'duration': return track.damaged ? formatDuration(track.decodedSec ?? null) : formatDuration(track.durationSec);
     case 'codec': return shortCodec(track.codec);
   }
 }
@@ -56,6 +62,7 @@ export const TrackRow = memo(function TrackRow({ track, rowIndex, top, selected,
             {c.id === 'title' ? <AnalysisBadge trackId={track.id} /> : null}
             {c.id === 'title' && playing ? <span className="playing-mark"><Icon name="volume" size={13} /></span> : null}
             {text}
+            {c.id === 'title' && track.damaged ? <span className="damaged-mark" data-testid="damaged-mark" title={damagedTip(track)}>damaged</span> : null}
           </div>
         );
       })}

@@ -1,11 +1,15 @@
-/** Export a playlist as extended M3U: download it, or have Soundlike write it to a path on this computer. */
+/**
+ * Export a playlist as extended M3U: a download in the browser, main's own save dialog in the desktop
+ * app. The page never names a path for main to write.
+ */
 import type { Playlist } from '../../../../shared/domain';
+import { api } from '../../api';
 import { Icon } from '../../elements/Icon';
 import { m3uFileName } from '../../lib/playlist-edit';
-import { downloadM3u, exportM3uToPath } from './playlist-actions';
-import { PathForm } from '../../elements/PathForm';
+import { downloadM3u, saveM3uWithDialog } from './playlist-actions';
 
 export function ExportPanel({ playlist, onClose }: { playlist: Playlist; onClose: () => void }) {
+  const desktop = api.transport === 'electron';
   return (
     <div className="pl-panel" data-testid="export-panel">
       <div className="pl-panel-head">
@@ -13,14 +17,12 @@ export function ExportPanel({ playlist, onClose }: { playlist: Playlist; onClose
         <button type="button" className="icon-btn small" aria-label="Close" onClick={onClose}><Icon name="close" size={14} /></button>
       </div>
       <div className="pl-panel-row">
-        <button type="button" className="btn primary" data-testid="playlist-export" onClick={() => void downloadM3u(playlist)}>
-          Download {m3uFileName(playlist.name)}
+        <button type="button" className="btn primary" data-testid="playlist-export"
+          onClick={() => void (desktop ? saveM3uWithDialog(playlist) : downloadM3u(playlist))}>
+          {desktop ? 'Save as…' : `Download ${m3uFileName(playlist.name)}`}
         </button>
         <span className="muted small">Other players (VLC, foobar2000, Rhythmbox…) open it; entries are the songs’ file paths.</span>
       </div>
-      <PathForm label="Save to this path" placeholder="/home/you/Music/playlist.m3u8" button="Save to path" busyButton="Saving…"
-        emptyMessage="Type the full path of the .m3u8 file to write." testId="export-path"
-        onSubmit={(path) => exportM3uToPath(playlist, path)} />
     </div>
   );
 }

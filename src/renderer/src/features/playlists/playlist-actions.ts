@@ -1,6 +1,6 @@
 /**
  * What the playlist buttons do beyond editing: play it, start a radio from it, export it (a download of
- * the M3U text main writes, or a file main writes at a path the user gives).
+ * the M3U text main makes, or in the desktop app a file main writes where its save dialog was answered).
  */
 import type { Playlist } from '../../../../shared/domain';
 import { api } from '../../api';
@@ -26,7 +26,7 @@ export async function playlistRadio(playlist: Playlist): Promise<void> {
   await startRadio({ kind: 'playlist', playlistId: playlist.id }, playlist.trackIds, `“${playlist.name}”`);
 }
 
-/** Saves the playlist as an .m3u8 file through the browser's download (Electron shows a save dialog). */
+/** Saves the playlist as an .m3u8 file through the browser's download. */
 export async function downloadM3u(playlist: Playlist): Promise<void> {
   let text: string;
   try {
@@ -47,8 +47,14 @@ export async function downloadM3u(playlist: Playlist): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Has main write the playlist to `path` on this computer; throws for the form to show inline. */
-export async function exportM3uToPath(playlist: Playlist, path: string): Promise<void> {
-  await api.playlists.exportM3u(playlist.id, path);
-  notify('info', `Saved “${playlist.name}” to ${path}.`);
+/** Desktop app: main asks where to save (its native dialog) and writes the file there. */
+export async function saveM3uWithDialog(playlist: Playlist): Promise<void> {
+  let path: string | null;
+  try {
+    path = await api.desktop.exportM3uWithDialog(playlist.id);
+  } catch (err) {
+    notifyError(err, 'Could not export the playlist');
+    return;
+  }
+  if (path) notify('info', `Saved “${playlist.name}” to ${path}.`);
 }

@@ -36,6 +36,7 @@ export async function startRadio(seed: RadioSeed, seedIds: readonly number[], la
     followPlaying();
     openQueue();
     if (session.picks.length === 0) notify('info', `No other analysed songs sound like ${label} yet.`, 'Let the analysis finish, then try again.');
+    if (session.notice) notify('info', session.notice);
   } catch (err) {
     takeAutoplay(); // nothing new to start
     notifyError(err, `Could not start a radio from ${label}`);

@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { QueuePosition, QueueState } from '../../../shared/domain';
+import { SoundlikeError } from '../../../shared/errors';
+
+const playback = {
+  getQueue: vi.fn<() => Promise<QueueState>>(),
+  setCurrentIndex: vi.fn<(index: number) => Promise<QueuePosition>>(),
+};
+vi.mock('../api', () => ({ api: { playback }, asSoundlikeError: (e: unknown) => SoundlikeError.from(e) }));
+
+const { applyQueue, applyQueuePosition, setCurrentIndex, useQueueStore } = await import('./queue-store');
+
+const ENTRIES = 200_000;
+const big = (version: number, currentIndex = 0): QueueState => ({
+  items: Array.from({ length: ENTRIES }, (_, i) => ({ id: i + 1, trackId: (i % 7) + 1, origin: { kind: 'user' as const } })),
+  currentIndex,
+  version,
+});
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  useQueueStore.setState({ items: [], currentIndex: -1, version: -1 }, true);
+});
+
+describe('queue store: track changes', () => {
+  it('applies a position event onto a 200k-entry queue without touching its items', () => {
+    const queue = big(3);
+    applyQueue(queue);
+    applyQueuePosition({ currentIndex: ENTRIES - 1, itemId: ENTRIES, version: 4 });
+    const state = useQueueStore.getState();
+    expect(state.currentIndex).toBe(ENTRIES - 1);
+    expect(state.version).toBe(4);
+    expect(state.items).toBe(queue.items);
+    // An older position (an answer overtaken by a newer event) changes nothing.
+    applyQueuePosition({ currentIndex: 5, itemId: 6, version: 2 });
+    expect(useQueueStore.getState().currentIndex).toBe(ENTRIES - 1);
+  });
+
+  it('refetches the queue when a position names an entry it does not hold', async () => {
+    applyQueue(big(3));
+    playback.getQueue.mockResolvedValue(big(9, 7));
+    applyQueuePosition({ currentIndex: 7, itemId: 424242, version: 9 });
+    await flush();
+    expect(playback.getQueue).toHaveBeenCalledTimes(1);
+    expect(useQueueStore.getState()).toMatchObject({ currentIndex: 7, version: 9 });
+  });
+
+  it("setCurrentIndex moves at once, then takes main's answer; a refusal restores main's queue", async () => {
+    applyQueue(big(3));
+    playback.setCurrentIndex.mockResolvedValue({ currentIndex: 2, itemId: 3, version: 4 });
+    const moving = setCurrentIndex(2, false);
+    expect(useQueueStore.getState().currentIndex).toBe(2);
+    await moving;
+    expect(useQueueStore.getState()).toMatchObject({ currentIndex: 2, version: 4 });
+
+    playback.setCurrentIndex.mockRejectedValue(new SoundlikeError('INVALID_ARGUMENT', 'Queue position 5 does not exist.'));
+    playback.getQueue.mockResolvedValue(big(5, 2));
+    await setCurrentIndex(5, false);
+    expect(useQueueStore.getState()).toMatchObject({ currentIndex: 2, version: 5 });
+  });
+});
