@@ -57,13 +57,14 @@ export function explainPick(pick: FragmentRow, seeds: FragmentRow[], display: Ta
 /**
  * The matched moment pairs the ranking found (fragment ids) as moments with their cosine distance in the
  * model's own space, closest first (the order the user reads them in), and the pick's fragment of the
- * closest pair: the moment the explanation stands on.
+ * closest pair: the moment the explanation stands on. Fragments in `known` (read together beforehand)
+ * are not read again.
  */
 export function matchedMoments(db: LibraryDb, pairs: { seedFragmentId: number; pickFragmentId: number }[], display: TagDisplay,
   known: ReadonlyMap<number, FragmentRow> = new Map()): { matches: NonNullable<PickExplanation['matches']>; closestPick: FragmentRow | null } {
   const loaded = pairs.flatMap((p) => {
     const seed = known.get(p.seedFragmentId) ?? db.analysis.fragment(p.seedFragmentId);
-    const pick = db.analysis.fragment(p.pickFragmentId);
+    const pick = known.get(p.pickFragmentId) ?? db.analysis.fragment(p.pickFragmentId);
     return seed && pick ? [{ seed, pick, distance: round(cosineDistance(seed.vector, pick.vector), 4) }] : [];
   }).sort((a, b) => a.distance - b.distance || a.pick.id - b.pick.id);
   return {

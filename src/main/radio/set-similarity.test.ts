@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directedSimilarity, pairsFrom, setScoreInStore, setSimilarity, spreadIndices, strongestPairs } from './set-similarity';
+import { directedSimilarity, dotEach, pairsFrom, setScoreInStore, setSimilarity, spreadIndices, strongestPairs } from './set-similarity';
 
 /** Unit vectors in 2-D at the given angles (degrees), as one set. */
 const set = (...degrees: number[]) => Float32Array.from(degrees.flatMap((a) => [Math.cos((a * Math.PI) / 180), Math.sin((a * Math.PI) / 180)]));
@@ -80,6 +80,29 @@ describe('pairsFrom', () => {
     const got = pairsFrom(best, arg, 3);
     expect(got.map((p) => [p.seed, p.pick])).toEqual(expected.map((p) => [p.seed, p.pick]));
     got.forEach((p, i) => expect(p.similarity).toBeCloseTo(expected[i].similarity, 6));
+  });
+
+  it('keeps every candidate\'s bests in one shared buffer at its own offset', () => {
+    const seed = set(0, 30, 60, 90);
+    const store = set(170, 2, 97, 35, 250, 69);
+    const best = new Float32Array(8).fill(9);
+    const arg = new Int32Array(8).fill(-1);
+    setScoreInStore(seed, 4, store, [1, 3], 2, new Float32Array(4), best, arg, 0);
+    setScoreInStore(seed, 4, store, [5, 2], 2, new Float32Array(4), best, arg, 4);
+    const alone = new Float32Array(4);
+    const aloneArg = new Int32Array(4);
+    setScoreInStore(seed, 4, store, [5, 2], 2, new Float32Array(4), alone, aloneArg);
+    expect(Array.from(best.subarray(4))).toEqual(Array.from(alone));
+    expect(Array.from(arg.subarray(4))).toEqual(Array.from(aloneArg));
+    expect(best.subarray(0, 4).every((v) => v !== 9)).toBe(true);
+  });
+});
+
+describe('dotEach', () => {
+  it('scores every row against the query', () => {
+    const rows = Float32Array.from([1, 0, 0, 1, 0.6, 0.8]);
+    const scores = dotEach(rows, 3, Float32Array.from([0.6, 0.8]), 2, new Float32Array(3));
+    [0.6, 0.8, 1].forEach((expected, i) => expect(scores[i]).toBeCloseTo(expected, 6));
   });
 });
 

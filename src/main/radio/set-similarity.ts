@@ -69,11 +69,12 @@ export function setSimilarity(seed: Float32Array, nSeed: number, cand: Float32Ar
 /**
  * The same score without copying the candidate: its moments are rows of a shared array (`rows` index rows
  * of `store`), and `scratch` (at least rows.length long) is reused between calls. When `seedBest` and
- * `seedArg` are given (nSeed long), each seed moment's best similarity and the candidate row it found are
- * written there, so the matched pairs of the songs kept can be read without a second pass (pairsFrom).
+ * `seedArg` are given, each seed moment's best similarity and the candidate row it found are written there
+ * from `at` on (nSeed values; one buffer can hold every candidate's), so the matched pairs of the songs kept
+ * can be read without a second pass (pairsFrom).
  */
 export function setScoreInStore(seed: Float32Array, nSeed: number, store: Float32Array, rows: ArrayLike<number>, dims: number, scratch: Float32Array,
-  seedBest?: Float32Array, seedArg?: Int32Array): number {
+  seedBest?: Float32Array, seedArg?: Int32Array, at = 0): number {
   const nCand = rows.length;
   if (nSeed === 0 || nCand === 0) return -1;
   for (let c = 0; c < nCand; c++) scratch[c] = -Infinity;
@@ -94,13 +95,19 @@ export function setScoreInStore(seed: Float32Array, nSeed: number, store: Float3
     }
     seedSum += best;
     if (seedBest && seedArg) {
-      seedBest[s] = best;
-      seedArg[s] = arg;
+      seedBest[at + s] = best;
+      seedArg[at + s] = arg;
     }
   }
   let candSum = 0;
   for (let c = 0; c < nCand; c++) candSum += scratch[c];
   return 0.5 * (seedSum / nSeed + candSum / nCand);
+}
+
+/** Every row's dot product with `query`: `out[t] = rows[t] . query` for `count` rows of `dims` floats. */
+export function dotEach(rows: Float32Array, count: number, query: Float32Array, dims: number, out: Float32Array): Float32Array {
+  for (let t = 0; t < count; t++) out[t] = dotAt(query, 0, rows, t * dims, dims);
+  return out;
 }
 
 /** The matched pairs (strongest first, no moment twice) from setScoreInStore's per-seed bests. */
