@@ -2,48 +2,14 @@
  * The `soundlike` command as a user runs it: `node bin/soundlike.js ...` over the built bundle
  * (out/main/cli.js; built once here with electron-vite when missing), real folders, a real data dir.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Track } from '../../src/shared/domain';
 import { generateClipCache, makeTempDir, place, type ClipCache, type TempDir } from '../helpers/audio';
+import { BIN, ensureCliBundle, ROOT, soundlike } from '../helpers/cli';
 import { httpRequest } from '../helpers/http';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'soundlike.js');
-const BUNDLE = join(ROOT, 'out', 'main', 'cli.js');
-const exec = promisify(execFile);
-
-/** mtime of the newest file the CLI bundle is built from. */
-function newestSource(): number {
-  let newest = 0;
-  for (const dir of ['src/main', 'src/cli', 'src/shared']) {
-    for (const entry of readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function soundlike(args: string[], cwd = ROOT): Promise<Run> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { cwd, timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    if (typeof e.code !== 'number') throw error;
-    return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
 
 describe('soundlike CLI', () => {
   let cache: ClipCache;
@@ -52,11 +18,7 @@ describe('soundlike CLI', () => {
   let music: string;
 
   beforeAll(async () => {
-    if (!existsSync(BUNDLE)) {
-      await exec('npx', ['electron-vite', 'build'], { cwd: ROOT, timeout: 170_000 });
-    } else if (newestSource() > statSync(BUNDLE).mtimeMs) {
-      console.warn('[cli.test] out/main/cli.js is older than src/: these tests run the old bundle; run `npm run build` first.');
-    }
+    await ensureCliBundle();
     cache = await generateClipCache(1, ['mp3', 'opus']);
     tmp = makeTempDir();
     data = tmp.at('data');
