@@ -2,9 +2,10 @@
 // `npm start`: the desktop app when Electron's binary is installed, else the same app in the browser
 // through the web host (Electron fetches its binary from GitHub on first use, which some machines cannot).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './electron-binary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -14,17 +15,7 @@ if (!existsSync(join(root, 'out/main/index.js')) || !existsSync(join(root, 'out/
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-/** The Electron binary if it is installed, without triggering Electron's download-on-require. */
-function electronBinary() {
-  const dir = join(root, 'node_modules', 'electron');
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return join(process.env.ELECTRON_OVERRIDE_DIST_PATH, 'electron');
-  const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
+const binary = electronBinary(root);
 const child = binary
   ? spawn(binary, [root, ...args], { stdio: 'inherit' })
   : (console.log("Electron's binary is not installed here (run `npx install-electron` where GitHub is reachable); starting the web host instead."),

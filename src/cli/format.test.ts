@@ -109,6 +109,13 @@ describe('tag-derived text elsewhere', () => {
     expect(text).not.toMatch(unsafe);
     expect(text).toContain('?[31mX');
   });
+
+  it('tells a pick\'s closeness against the library when the explanation has it', () => {
+    const base: PickExplanation = { distance: 0.1, distanceSum: 0.1, seeds: [], pick: { trackId: 2, startSec: 0, endSec: 5, tags: [] }, tagsInCommon: [] };
+    const told = formatRadio(track(1), [{ trackId: 2, explanation: { ...base, closeness: { percentile: 97.4, words: 'very close', pairs: 240 } } }], new Map([[2, track(2)]]));
+    expect(told).toContain('very close: closer than 97.4% of song pairs in your library');
+    expect(formatRadio(track(1), [{ trackId: 2, explanation: base }], new Map([[2, track(2)]]))).toContain('very close (0.100)');
+  });
 });
 
 describe('formatError', () => {

@@ -2,7 +2,7 @@
  * Plain-text renderings for the CLI. Every string that comes from a file (tags, paths, decoder messages)
  * passes through terminal-text here, so no tag can drive the user's terminal.
  */
-import type { AnalysisFailure, RadioPick, ScanSummary, Track } from '../shared/domain';
+import type { AnalysisFailure, PickExplanation, RadioPick, ScanSummary, Track } from '../shared/domain';
 import { SoundlikeError } from '../shared/errors';
 import { terminalField, terminalText } from './terminal-text';
 
@@ -50,11 +50,17 @@ export function formatAnalysisFailures(failures: AnalysisFailure[]): string {
   return `Tracks that could not be analysed:\n${failures.map((f) => `  ${terminalField(f.path)}\n    ${terminalField(f.reason)}\n`).join('')}`;
 }
 
-/** Plain words for a distance, as the player shows them (0 same ... 1 unrelated). */
+/** Plain words for a distance, for explanations made before closeness was told against the library. */
 export function closeness(distance: number): string {
   if (distance < 0.15) return 'very close';
   if (distance < 0.35) return 'close';
   return 'related';
+}
+
+/** How close a pick is, as the player says it: relative to this library when known, else from its distance. */
+export function pickCloseness(e: PickExplanation): string {
+  if (e.closeness) return `${e.closeness.words}: closer than ${e.closeness.percentile}% of song pairs in your library`;
+  return `${closeness(e.distance)} (${e.distance.toFixed(3)})`;
 }
 
 function span(start: number, end: number): string {
@@ -67,10 +73,10 @@ export function formatRadio(seed: Track, picks: RadioPick[], byId: Map<number, T
     const t = byId.get(p.trackId);
     const e = p.explanation;
     const best = e.seeds[0];
-    lines.push(`${String(i + 1).padStart(2)}. ${t ? terminalField(t.title) : `#${p.trackId}`}${t?.artist ? ` - ${terminalField(t.artist)}` : ''}   ${closeness(e.distance)} (${e.distance.toFixed(3)})`);
+    lines.push(`${String(i + 1).padStart(2)}. ${t ? terminalField(t.title) : `#${p.trackId}`}${t?.artist ? ` - ${terminalField(t.artist)}` : ''}   ${pickCloseness(e)}`);
     if (e.matches?.length) {
       // The moments the songs were matched by, strongest first (the ranking compares whole songs).
-      for (const m of e.matches) lines.push(`    its ${span(m.pick.startSec, m.pick.endSec)} <-> the seed's ${span(m.seed.startSec, m.seed.endSec)}   ${closeness(m.distance)} (${m.distance.toFixed(3)})`);
+      for (const m of e.matches) lines.push(`    its ${span(m.pick.startSec, m.pick.endSec)} <-> the seed's ${span(m.seed.startSec, m.seed.endSec)}   distance ${m.distance.toFixed(3)}`);
     } else if (best) {
       lines.push(`    its ${span(e.pick.startSec, e.pick.endSec)} matched the seed's ${span(best.startSec, best.endSec)}`);
     }

@@ -2,7 +2,6 @@
  * The command-line front end: the same services as the app, no window. `soundlike --help` lists the
  * commands. Exit codes: 0 done, 1 failed, 2 bad usage or input.
  */
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,7 +11,6 @@ import { LogFile, pointHintAtLog } from '../main/logging';
 import { appRoot, dataPaths, defaultDataDir } from '../main/paths';
 import { APP_VERSION, createServices } from '../main/services';
 import { requireBindHost } from '../main/web/binding';
-import { startWebHost } from '../main/web/web-host';
 import { chooseFfmpeg, exportPlaylist, importPlaylist } from './file-commands';
 import { formatAnalysisFailures, formatError, formatRadio, formatSummary, formatTrackTable } from './format';
 import { terminalJson } from './terminal-text';
@@ -25,6 +23,9 @@ import { benchRadio } from './bench/radio-bench';
 import { benchQueue } from './bench/queue-bench';
 import { benchStep } from './bench/step-bench';
 import { createAnalysisProgressPrinter, createScanProgressPrinter } from './progress-bar';
+import { runDemo } from './demo';
+import { serveUntilStopped } from './serve-host';
+import { sonicPathCommand } from './path-command';
 
 const HELP = `Soundlike ${APP_VERSION}: a music player whose radio follows the sound of the music.
 
@@ -34,6 +35,8 @@ Commands:
   scan <folder...>     add music folders to the library (or rescan them) and read their tags
   tracks               list the library's tracks (--json for machine-readable output)
   serve                start the web host and print its address (with its access token)
+  demo <folder>        scan and analyse a folder, print a radio with why each song was picked, then
+                       serve it with that radio queued (--seed <track>; --no-serve: stop once queued)
   import <file.m3u8>   make a playlist from an .m3u/.m3u8 file (entries not in the library are listed)
   export <playlist> [file]
                        write a playlist (its id or name) as extended M3U to the file, or print it
@@ -41,6 +44,8 @@ Commands:
   analyze              analyse the sound of every track not analysed yet, then exit
   radio <track>        songs that sound like a track (a path or an id), with why each was picked
                        (--count N, default 10; --adventure 0..1; --artist-gap N, default 3; --json)
+  path <from> <to>     a sonic path: songs that walk from one track to the other (each a path or an id)
+                       through the sound space, each with why it follows the one before (--count N, default 10; --json)
   bench [all]          analysis and radio benchmarks (as below), results saved under bench-results/
   bench analysis       analysis throughput vs ffmpeg decode-only (--tracks N, default 8; --minutes M, default 4)
   bench radio          radio latency and recall (--sizes 100000,1000000; --queries N, default 200;
@@ -57,7 +62,7 @@ Options:
   --data <dir>         where the library database lives (default: ${defaultDataDir()})
   --model <manifest>   the sound model's manifest.json (default: the shipped models/manifest.json)
   --json               (tracks) print JSON
-  --port <n>           (serve) port to listen on (default 7878; 0 picks a free one)
+  --port <n>           (serve, demo) port to listen on (default 7878; 0 picks a free one)
   --host <addr>        (serve) address to bind (default 127.0.0.1: only this computer; any other
                        address lets the network reach it, with the access token the only protection)
   --reset              (ffmpeg) forget the set path and find ffmpeg by itself
@@ -73,7 +78,7 @@ class UsageError extends Error {}
 interface Parsed {
   command: string | undefined;
   positionals: string[];
-  values: { data?: string; model?: string; count?: string; adventure?: string; 'artist-gap'?: string; tracks?: string; minutes?: string; sizes?: string; queries?: string; reuse?: string; corpus?: string; steps?: string; json?: boolean; reset?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
+  values: { data?: string; model?: string; count?: string; adventure?: string; 'artist-gap'?: string; tracks?: string; minutes?: string; sizes?: string; queries?: string; reuse?: string; corpus?: string; steps?: string; json?: boolean; reset?: boolean; seed?: string; 'no-serve'?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
 }
 
 function parse(argv: string[]): Parsed {
@@ -89,6 +94,8 @@ function parse(argv: string[]): Parsed {
         'artist-gap': { type: 'string' },
         json: { type: 'boolean' },
         reset: { type: 'boolean' },
+        seed: { type: 'string' },
+        'no-serve': { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },
         files: { type: 'string' },
@@ -108,11 +115,6 @@ function parse(argv: string[]): Parsed {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-}
-
-function rendererDir(): string | null {
-  const dir = fileURLToPath(new URL('../renderer', import.meta.url));
-  return existsSync(`${dir}/index.html`) ? dir : null;
 }
 
 async function scan(dataDir: string, folders: string[]): Promise<number> {
@@ -154,32 +156,20 @@ async function tracks(dataDir: string, json: boolean): Promise<number> {
   }
 }
 
-async function serve(dataDir: string, portText: string | undefined, host: string | undefined): Promise<number> {
+/** --port and --host, checked before anything opens (an empty host would listen on every interface). */
+function serveOptions(portText: string | undefined, host: string | undefined): { port?: number; host?: string } {
   const port = portText === undefined ? undefined : Number(portText);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new UsageError(`--port must be a whole number from 0 to 65535, not "${portText}".`);
   }
-  // Refused before anything opens: an empty host would listen on every interface.
-  const bindHost = host === undefined ? undefined : requireBindHost(host);
+  return { port, host: host === undefined ? undefined : requireBindHost(host) };
+}
+
+async function serve(dataDir: string, portText: string | undefined, host: string | undefined): Promise<number> {
+  const options = serveOptions(portText, host);
   const services = await createServices({ dataDir, transport: 'web', live: true });
   for (const notice of services.notices) process.stderr.write(`${notice}\n`);
-  let host_;
-  try {
-    host_ = await startWebHost({ services, rendererDir: rendererDir(), port, host: bindHost });
-  } catch (error) {
-    await services.dispose();
-    throw error;
-  }
-  if (host_.warning) process.stderr.write(`\n${host_.warning}\n\n`);
-  process.stdout.write(`Soundlike is serving ${dataDir}\nOpen: ${host_.url}\n`);
-  if (!rendererDir()) process.stderr.write('The interface is not built (run `npm run build`); only the API is served.\n');
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await host_.close();
-  await services.dispose();
+  await serveUntilStopped(services, dataDir, options);
   return 0;
 }
 
@@ -333,11 +323,16 @@ export async function main(argv: string[]): Promise<number> {
         return await tracks(dataDir, values.json ?? false);
       case 'serve':
         return await serve(dataDir, values.port, values.host);
+      case 'demo':
+        if (!positionals[0]) throw new UsageError('demo needs a music folder: soundlike demo <folder>');
+        return await runDemo({ dataDir, folder: positionals[0], seed: values.seed, serve: !values['no-serve'], ...serveOptions(values.port, values.host), manifestPath: values.model });
       case 'analyze':
       case 'analyse':
         return await analyze(dataDir, values.model);
       case 'radio':
         return await radio(dataDir, positionals[0], values);
+      case 'path':
+        return await sonicPathCommand(dataDir, positionals, values);
       case 'import':
         if (!positionals[0]) throw new UsageError('import needs a playlist file: soundlike import <file.m3u8>');
         return await withServices(dataDir, (api) => importPlaylist(api, positionals[0], process.stdout));

@@ -18,9 +18,13 @@ import type {
   QueueState,
   RadioFeedbackKind,
   RadioOptions,
+  RadioSteer,
+  ArtistUnblocked,
   RadioSeed,
   RadioSession,
   SonicMap,
+  SonicPath,
+  SonicPathOptions,
   Waveform,
   ScanFailure,
   ScanProgress,
@@ -116,15 +120,27 @@ export interface RadioService {
   previewRadio(seed: RadioSeed, options?: Partial<RadioOptions>): Promise<RadioSession>;
   /** Adds more picks to the playing radio (it also does so by itself as the queue drains). */
   extendRadio(count?: number): Promise<QueueState>;
-  /** Negative feedback for the playing radio: 'skip', or 'less' (also drops it from what is queued). */
-  radioFeedback(trackId: number, kind: RadioFeedbackKind): Promise<void>;
+  /**
+   * Negative feedback for the playing radio: 'skip', or 'less' (drops it from what is queued and chooses
+   * the unplayed picks again, away from it); says what changed.
+   */
+  radioFeedback(trackId: number, kind: RadioFeedbackKind): Promise<RadioSteer>;
+  /** Changes the playing radio's options (adventure: close 0 .. varied 1) and re-ranks its unplayed picks at once. */
+  setRadioOptions(options: Partial<RadioOptions>): Promise<RadioSteer>;
   getActiveRadio(): Promise<RadioSession | null>;
   stopRadio(): Promise<void>;
   /** Keeps an artist out of every radio (or lets it back); returns the blocked artists. */
   setArtistBlocked(artist: string, blocked: boolean): Promise<string[]>;
   listBlockedArtists(): Promise<string[]>;
+  /** Undoes a block: lets the artist back in and puts the picks the block took out of the queue back in place. */
+  undoBlockArtist(artist: string): Promise<ArtistUnblocked>;
   /** The library's sound as a 2-D map (computed off the main thread, cached until analysis changes). */
   getSonicMap(): Promise<SonicMap>;
+  /**
+   * A sonic path: `count` songs (default 10) walking from one song to the other through the sound space,
+   * each explained against the song before it; queued (start, steps, end; any radio stops) unless `play` is false.
+   */
+  playSonicPath(fromTrackId: number, toTrackId: number, options?: Partial<SonicPathOptions>): Promise<SonicPath>;
   onDidChangeRadio: Event<RadioSession | null>;
 }
 
@@ -234,11 +250,14 @@ export const CONTRACT = {
     previewRadio: 'command',
     extendRadio: 'command',
     radioFeedback: 'command',
+    setRadioOptions: 'command',
     getActiveRadio: 'command',
     stopRadio: 'command',
     setArtistBlocked: 'command',
     listBlockedArtists: 'command',
+    undoBlockArtist: 'command',
     getSonicMap: 'command',
+    playSonicPath: 'command',
     onDidChangeRadio: 'event',
   },
   playlists: {

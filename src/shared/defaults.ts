@@ -67,6 +67,16 @@ export const RADIO_DEFAULTS: Readonly<{ count: number; adventure: number; artist
   artistGap: 3,
 };
 
+/**
+ * The adventure control's steps on the radio banner (close <-> varied). The middle one is the default;
+ * 'varied' lets the spread choose among about four times the picks it queues (rank.ts poolSize).
+ */
+export const ADVENTURE_STEPS: readonly { label: string; value: number; hint: string }[] = [
+  { label: 'Close', value: 0, hint: 'The closest-sounding songs, closest first' },
+  { label: 'Balanced', value: RADIO_DEFAULTS.adventure, hint: 'Close songs, a little spread apart' },
+  { label: 'Varied', value: 0.7, hint: 'Further afield: more distant songs, spread apart' },
+];
+
 export const RADIO_TUNABLES = {
   /** Seed fragments used at most (a spread sample of long songs and big seed sets). */
   maxSeedFragments: 64,
@@ -100,4 +110,19 @@ export const RADIO_TUNABLES = {
    * searches of eight: the searches were the largest share of a radio's time after the re-rank.
    */
   rerank: { candidateTracks: 100, meanCandidates: 50, seedMoments: 16, candidateMoments: 32, queryMoments: 4, hitsPerQuery: 128, momentHits: 64 },
+  /**
+   * A pick's closeness is told against this library's own pairs of different songs (radio/closeness.ts):
+   * up to `pairs` of them are scored like a radio scores a pick (all of them in a small library), and a
+   * pick closer than `veryClose` / `close` / `related` percent of those pairs gets those words, else "far".
+   */
+  closeness: { pairs: 3000, veryClose: 95, close: 80, related: 50 },
+} as const;
+
+/** The sonic path (radio/sonic-path.ts): songs between the two by default and at most, and its candidate pool. */
+export const SONIC_PATH = {
+  count: 10,
+  maxCount: 50,
+  /** Songs nearest each waypoint compared as sets; a library of up to `wholeLibrary` songs is compared whole. */
+  poolPerStep: 12,
+  wholeLibrary: 400,
 } as const;

@@ -20,7 +20,7 @@ export interface Track {
   path: string;
   size: number;
   mtimeMs: number;
-  /** The tag title, or the file name without extension when the file has none. */
+  /** The tag title, or, for a file without one, its file name cleaned (track number, separators, site prefixes off). */
   title: string;
   artist: string | null;
   album: string | null;
@@ -122,6 +122,23 @@ export interface PickExplanation {
    * moments in the library's sound space, 1 = the same; skipped songs' share taken off). Absent before.
    */
   songSimilarity?: number;
+  /** How close the pick is for this library (its own pairs of songs as the scale). Absent before. */
+  closeness?: PickCloseness;
+}
+
+/** Words for a pick's closeness, calibrated on the library's own distribution of song pairs. */
+export type ClosenessWords = 'very close' | 'close' | 'related' | 'far';
+
+/**
+ * A pick's closeness relative to this library: of the pairs of different songs in it (sampled, scored
+ * the way the radio scores a pick), the share that sound less alike than the seed and the pick.
+ */
+export interface PickCloseness {
+  /** 0-100: "closer than `percentile` % of song pairs in your library" (one decimal). */
+  percentile: number;
+  words: ClosenessWords;
+  /** Song pairs the scale was measured on. */
+  pairs: number;
 }
 
 export type QueueItemOrigin =
@@ -301,6 +318,26 @@ export interface RadioSession {
 
 export type RadioFeedbackKind = 'skip' | 'less';
 
+/**
+ * What steering the playing radio (the adventure setting, "less like this") did to the picks not played
+ * yet: they are chosen again at once, the ones heard (and the one playing) stay.
+ */
+export interface RadioSteer {
+  /** The radio as it is now (null when none plays). */
+  session: RadioSession | null;
+  /** Upcoming picks that are new, or in another place than before (a song taken out does not count). */
+  changed: number;
+  /** Upcoming picks of this radio now. */
+  upcoming: number;
+}
+
+/** Undoing "block artist": the artist is let back in and the picks the block took out are queued again. */
+export interface ArtistUnblocked {
+  blocked: string[];
+  /** Picks put back where they were (none when the radio that lost them has stopped). */
+  restored: number;
+}
+
 export interface PlaylistSummary {
   id: number;
   name: string;
@@ -357,4 +394,33 @@ export interface SonicMap {
   colourGroup: string | null;
   /** The colour group's tags in the manifest's order (a graded group reads low to high: dark, balanced, bright). */
   colourClasses: string[];
+}
+
+export interface SonicPathOptions {
+  /** Songs between the two (the two themselves are not counted), 1-50. */
+  count: number;
+  /** Queue the walk (the start, the steps, the end) in place of the queue; false only previews it. */
+  play: boolean;
+}
+
+/** One song of a sonic path, explained like a radio pick against the song before it on the walk. */
+export interface SonicPathStep {
+  trackId: number;
+  explanation: PickExplanation;
+  /** How alike it is to the start and to the end song as wholes (sets of moments; 1 = the same). */
+  toStart: number;
+  toEnd: number;
+}
+
+/** A walk from one song to another through the sound space (Plexamp's Sonic Adventure). */
+export interface SonicPath {
+  fromTrackId: number;
+  toTrackId: number;
+  /** The songs between, in walking order; fewer than asked when the library has no more. */
+  steps: SonicPathStep[];
+  /** How the end song follows the last step (the end song's moments matched with that step's). */
+  arrival: PickExplanation | null;
+  options: SonicPathOptions;
+  /** The radio id its queue entries carry (0 for a preview). */
+  radioId: number;
 }

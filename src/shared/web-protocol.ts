@@ -2,8 +2,10 @@
  * How the web host carries the contract over HTTP: one POST per command, one Server-Sent-Events stream
  * for every event, media by id. Shared by the server (src/main/web) and the browser client.
  *
- * Auth: every request needs the per-run token, as `Authorization: Bearer <token>`, as the
- * `soundlike_token` cookie (set when the browser opens `/?token=<token>`), or as `?token=` (SSE, media).
+ * Auth: every request needs the per-run token, as `Authorization: Bearer <token>`, as `?token=`, or as
+ * the `soundlike_token_<port>` cookie (set when the browser opens `/?token=<token>`). A token in the address
+ * is read before the cookie, and the cookie is named per port because browsers send a host's cookies to
+ * all its ports: two hosts (or a restarted one) never read each other's.
  * Commands (POST) must also come from the host's own origin (`Sec-Fetch-Site: same-origin`, or an
  * `Origin` equal to the host's) with `Content-Type: application/json`; anything else is 403, so another
  * page on this machine cannot drive Soundlike with the user's cookie (see main/web/request-guard.ts).
@@ -11,6 +13,10 @@
 import type { ServiceName } from './contract';
 
 export const TOKEN_COOKIE = 'soundlike_token';
+/** The cookie of the host listening on `port` (cookies are not kept apart by port, so the name is). */
+export function tokenCookie(port: number): string {
+  return `${TOKEN_COOKIE}_${port}`;
+}
 export const TOKEN_QUERY = 'token';
 export const EVENTS_PATH = '/api/events';
 

@@ -116,10 +116,10 @@ describe('library scan of every format and every broken input', () => {
     expect(media.mimeType).toMatch(/^image\/(jpeg|png)$/);
   });
 
-  it.each(AUDIO_FORMATS)('titles an untagged %s from its file name and leaves the other tags empty', (format) => {
+  it.each(AUDIO_FORMATS)('titles an untagged %s from its file name, its folder as album, and leaves the other tags empty', (format) => {
     const track = byPath(join(music, 'plain', `Plain ${format} file.${format}`));
     expect(track.title).toBe(`Plain ${format} file`);
-    expect(track).toMatchObject({ artist: null, album: null, albumArtist: null, trackNo: null, discNo: null, year: null, genre: null, coverId: null });
+    expect(track).toMatchObject({ artist: null, album: 'plain', albumArtist: null, trackNo: null, discNo: null, year: null, genre: null, coverId: null });
     expect(track.durationSec).toBeCloseTo(cache.seconds, 0);
   });
 

@@ -247,7 +247,9 @@ describe.skipIf(!hasTestModel())(`radio over an analysed library (skipped when t
     await radio.radioFeedback(target, 'less');
     let queue = await playback.getQueue();
     expect(queue.items.map((i) => i.trackId)).not.toContain(target);
-    expect(queue.items.map((i) => i.trackId)).toEqual([seed.id, ...session.picks.map((p) => p.trackId).filter((id) => id !== target)]);
+    // The unplayed picks are chosen again (radio-steering.test.ts checks how): the seed stays first.
+    expect(queue.items[0].trackId).toBe(seed.id);
+    expect(duplicates(queue.items)).toEqual([]);
     // (Removing it left two picks: the radio extends itself; let that finish before asking for more.)
     await settledQueue(lib);
     queue = await radio.extendRadio(5);

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../src/main/web/web-host';
 import type { Envelope } from '../../src/shared/errors';
-import { commandPath, EVENTS_PATH, TOKEN_COOKIE } from '../../src/shared/web-protocol';
+import { commandPath, EVENTS_PATH, tokenCookie } from '../../src/shared/web-protocol';
 import { httpRequest } from '../helpers/http';
 import { freshServices } from '../helpers/services';
 
@@ -18,7 +18,8 @@ const TOKEN = 'cross-site-token-0123456789';
 describe('web host: cross-site requests and file access', () => {
   const ctx = freshServices();
   let host: WebHost;
-  const cookie = `${TOKEN_COOKIE}=${TOKEN}`;
+  /** This host's cookie (named per port), set once the host has its port. */
+  let cookie = '';
   /** Another local app's page, e.g. a dev server: same host, another port. */
   const evil = () => `http://127.0.0.1:${host.port + 1}`;
 
@@ -35,6 +36,7 @@ describe('web host: cross-site requests and file access', () => {
 
   beforeAll(async () => {
     host = await startWebHost({ services: ctx.services, rendererDir: null, port: 0, token: TOKEN });
+    cookie = `${tokenCookie(host.port)}=${TOKEN}`;
   });
 
   afterAll(async () => {
@@ -140,9 +142,9 @@ describe('web host: cross-site requests and file access', () => {
 
   it('answers malformed credentials with 401, never 500', async () => {
     for (const bad of ['%E0%A4%A', '%', '%ZZ', '%C0%80', 'x'.repeat(5000)]) {
-      const res = await post('listPlaylists', { cookie: `${TOKEN_COOKIE}=${bad}`, 'content-type': 'application/json', origin: host.origin });
+      const res = await post('listPlaylists', { cookie: `${tokenCookie(host.port)}=${bad}`, 'content-type': 'application/json', origin: host.origin });
       expect(res.status, bad).toBe(401);
-      const page = await httpRequest(`${host.origin}/`, { headers: { cookie: `${TOKEN_COOKIE}=${bad}` } });
+      const page = await httpRequest(`${host.origin}/`, { headers: { cookie: `${tokenCookie(host.port)}=${bad}` } });
       expect(page.status, bad).toBe(401);
     }
     for (const authorization of ['Bearer %E0%A4%A', 'Bearer', 'Bearer ' + '\u00e9'.repeat(10), 'Basic Og==']) {

@@ -10,7 +10,7 @@ import type { Services } from '../../src/main/services';
 import { startWebHost, type WebHost } from '../../src/main/web/web-host';
 import type { Envelope } from '../../src/shared/errors';
 import type { MusicFolder, Track } from '../../src/shared/domain';
-import { commandPath, coverMediaPath, EVENTS_PATH, trackMediaPath, TOKEN_COOKIE } from '../../src/shared/web-protocol';
+import { commandPath, coverMediaPath, EVENTS_PATH, trackMediaPath, tokenCookie } from '../../src/shared/web-protocol';
 import { generateClipCache, makeTempDir, place, type ClipCache, type TempDir } from '../helpers/audio';
 import { httpRequest, openSse } from '../helpers/http';
 import { openServices } from '../helpers/services';
@@ -102,7 +102,7 @@ describe('web host', () => {
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('/');
     const cookie = res.headers['set-cookie']?.[0] ?? '';
-    expect(cookie).toMatch(new RegExp(`^${TOKEN_COOKIE}=${TOKEN};`));
+    expect(cookie).toMatch(new RegExp(`^${tokenCookie(host.port)}=${TOKEN};`));
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     const withCookie = await call('library', 'listFolders', [], { cookie: cookie.split(';')[0] });
@@ -110,6 +110,22 @@ describe('web host', () => {
     expect(withCookie.envelope.ok).toBe(true);
     const deepLink = await httpRequest(`${host.origin}/library?view=albums&token=${TOKEN}`);
     expect(deepLink.headers.location).toBe('/library?view=albums');
+  });
+
+  it('a valid link wins over a stale cookie; a stale link beside a valid cookie is dropped, the cookie kept', async () => {
+    const stale = `${tokenCookie(host.port)}=an-earlier-run`;
+    const fresh = await httpRequest(host.url, { headers: { cookie: stale } });
+    expect(fresh.status).toBe(302);
+    expect(fresh.headers['set-cookie']?.[0]).toMatch(new RegExp(`^${tokenCookie(host.port)}=${TOKEN};`));
+    const staleLink = await httpRequest(`${host.origin}/?token=an-earlier-run`, { headers: { cookie: `${tokenCookie(host.port)}=${TOKEN}` } });
+    expect(staleLink.status).toBe(302);
+    expect(staleLink.headers.location).toBe('/');
+    expect(staleLink.headers['set-cookie']).toBeUndefined();
+    const neither = await httpRequest(`${host.origin}/?token=an-earlier-run`, { headers: { cookie: stale } });
+    expect(neither.status).toBe(401);
+    // Another port's cookie is not this host's, even holding this host's token.
+    const otherPort = await call('library', 'listFolders', [], { cookie: `${tokenCookie(host.port + 1)}=${TOKEN}` });
+    expect(otherPort.status).toBe(401);
   });
 
   it('refuses a foreign Host header with 403 even with the token (DNS rebinding)', async () => {

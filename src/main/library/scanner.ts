@@ -4,14 +4,17 @@
  * One bad file never aborts the batch; it becomes a stored failure, retried only when the file changes
  * or the tag reader is upgraded. Moved or renamed files keep their row (and so likes and history).
  * Each row records the identity of the file it was read from; a path that now resolves to another file
- * (a re-pointed link) is read again, unless its content is provably the same.
+ * (a re-pointed link) is read again, unless its content is provably the same. When the rules that name
+ * untagged files change (FILE_TITLE_RULES), each folder's files titled by their names are read once more.
  */
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import type { MusicFolder, ScanFailure, ScanProgress, ScanSummary } from '../../shared/domain';
 import { LIBRARY_TUNABLES } from '../../shared/defaults';
 import type { LibraryDb } from '../db/library-db';
 import type { TrackFields, TrackStamp } from '../db/queries/tracks';
+import { factsFromFileName, FILE_TITLE_RULES } from './file-title';
 import { fileFingerprint, forgetFolderCovers, READER_VERSION, readTrackFields } from './tags';
 import { walkAudioFiles, type FoundFile, type WalkResult } from './walk';
 
@@ -39,6 +42,20 @@ interface Pending {
   file: FoundFile;
   /** The stored row when the file changed in place. */
   existing: TrackStamp | null;
+  /** Read again although unchanged: its title came from its file name under older rules. */
+  reread?: boolean;
+}
+
+/** kv key: per folder id, the FILE_TITLE_RULES its untagged files were last named by. */
+const TITLE_RULES_KEY = 'library.fileTitleRules';
+
+/**
+ * True when a row's title is what a file name gave, raw (readers before the rules) or by today's
+ * rules: such a file has no title tag, so reading it again names it by the current rules.
+ */
+function namedByFileName(row: TrackStamp): boolean {
+  const stem = basename(row.path, extname(row.path));
+  return row.title === stem || row.title === factsFromFileName(stem).title;
 }
 
 function sameFile(a: { size: number; mtimeMs: number }, b: { size: number | null; mtimeMs: number | null }): boolean {
@@ -126,6 +143,8 @@ export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'wat
   const gone: TrackStamp[] = [];
   const writes: Write[] = [];
   const missingFolderIds = new Set(db.folders.list().filter((f) => f.status === 'missing').map((f) => f.id));
+  const titleRules = db.kv.get<Record<string, number>>(TITLE_RULES_KEY) ?? {};
+  const renamedFolders: number[] = [];
   for (const folder of folders) {
     const state = await folderState(folder.path);
     if (!state.ok) {
@@ -140,6 +159,8 @@ export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'wat
     options.onWalked?.(folder.id, { linkedMusicDirs, skippedDirs });
     const stored = new Map(db.tracks.stampsOfFolder(folder.id).map((s) => [s.path, s]));
     const knownFailures = new Map(db.failures.ofFolder(folder.id).map((f) => [f.path, f]));
+    const renameUntagged = (titleRules[folder.id] ?? 0) < FILE_TITLE_RULES;
+    if (renameUntagged) renamedFolders.push(folder.id);
     for (const problem of problems) {
       if (knownFailures.get(problem.path)?.size === null) {
         summary.unchanged++; // reported before and still the same kind of problem: not news
@@ -155,6 +176,10 @@ export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'wat
     for (const file of files) {
       const row = stored.get(file.path);
       stored.delete(file.path);
+      if (row && sameFile(file, row) && renameUntagged && namedByFileName(row)) {
+        pending.push({ folderId: folder.id, file, existing: row, reread: true });
+        continue;
+      }
       if (row && sameFile(file, row) && row.fileId === file.fileId) {
         summary.unchanged++;
         continue;
@@ -205,7 +230,7 @@ export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'wat
     while (next < pending.length) {
       const item = pending[next++];
       try {
-        if (await isSameContent(item)) {
+        if (!item.reread && await isSameContent(item)) {
           // Another file (a re-pointed link, a restored copy) with the very bytes that were read: keep the row.
           writes.push({ kind: 'identify', id: (item.existing as TrackStamp).id, fileId: item.file.fileId });
           summary.unchanged++;
@@ -248,6 +273,11 @@ export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'wat
     }
   }
   flush();
+  if (renamedFolders.length > 0) {
+    const done = { ...(db.kv.get<Record<string, number>>(TITLE_RULES_KEY) ?? {}) };
+    for (const id of renamedFolders) done[id] = FILE_TITLE_RULES;
+    db.kv.set(TITLE_RULES_KEY, done);
+  }
 
   summary.failed = failures.length;
   summary.failures = failures;

@@ -2,7 +2,8 @@
  * Reads one audio file's tags with music-metadata and saves its cover picture (content-addressed, so an
  * album's tracks share one file). What the bytes are is checked first (audio-check.ts): a file named
  * for one format but holding another is read as what it holds, and bytes that are no audio at all are
- * refused. Throws a plain Error whose message says, in words, why a file is unusable.
+ * refused. Throws a plain Error whose message says, in words, why a file is unusable. A file without a
+ * title tag is named from its file name (file-title.ts) and, lacking an album, takes its folder's name.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,7 +12,8 @@ import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, join } from 'node:path';
 import type { TrackFields } from '../db/queries/tracks';
-import { containerKind, KIND_MIME, probeDecode, sniffAudioFile, type AudioKind } from './audio-check';
+import { containerKind, KIND_MIME, MIN_DECODED_SEC, probeDecode, sniffAudioFile, type AudioKind } from './audio-check';
+import { factsFromFileName } from './file-title';
 
 type MusicMetadata = typeof import('music-metadata');
 let reader: Promise<MusicMetadata> | null = null;
@@ -115,7 +117,7 @@ class UndecodableError extends Error {}
 /** Bytes no container check recognised must decode; an ffmpeg that was killed or cannot run proves nothing. */
 async function requireDecodable(ffmpeg: string, path: string): Promise<void> {
   const probe = await probeDecode(ffmpeg, path);
-  if (probe.decodedSec > 0 || probe.inconclusive) return;
+  if (probe.decodedSec >= MIN_DECODED_SEC || probe.inconclusive) return;
   throw new UndecodableError(`No audio could be decoded from it${probe.error ? ` (ffmpeg: ${probe.error})` : ''}; it is damaged, or not audio at all.`);
 }
 
@@ -168,16 +170,19 @@ export async function readTrackFields(path: string, size: number, mtimeMs: numbe
     throw new Error(`The file is truncated: its header says ${format.duration?.toFixed(1)} s of audio, but it holds only ${size} bytes.`);
   }
   const picture = common.picture?.[0];
+  const tagTitle = text(common.title);
+  // A file without a title tag is named by its file name (cleaned) and, lacking an album, its folder.
+  const named = tagTitle ? null : factsFromFileName(basename(path, extname(path)));
   return {
     path,
     size,
     mtimeMs,
-    title: text(common.title) ?? basename(path, extname(path)),
-    artist: text(common.artist) ?? text(common.artists?.join(', ')),
-    album: text(common.album),
+    title: tagTitle ?? named?.title ?? basename(path),
+    artist: text(common.artist) ?? text(common.artists?.join(', ')) ?? named?.artist ?? null,
+    album: text(common.album) ?? (named ? text(basename(dirname(path))) : null),
     albumArtist: text(common.albumartist),
-    trackNo: firstNumber(common.track?.no),
-    discNo: firstNumber(common.disk?.no),
+    trackNo: firstNumber(common.track?.no) ?? named?.trackNo ?? null,
+    discNo: firstNumber(common.disk?.no) ?? named?.discNo ?? null,
     year: firstNumber(common.year),
     genre: text(common.genre?.join(', ')),
     durationSec: firstNumber(format.duration),

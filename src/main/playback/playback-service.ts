@@ -9,6 +9,7 @@ import { SoundlikeError } from '../../shared/errors';
 import type { LibraryDb } from '../db/library-db';
 import { requireIds, requireKnownTracks } from '../db/known-tracks';
 import { Emitter } from '../events';
+import { placeBack, type PlaceBackEntry } from './place-back';
 
 /** The current entry, kept by id and position so deleting tracks around it cannot shift it. */
 const CURRENT_KEY = 'queue.current';
@@ -144,6 +145,16 @@ export class PlaybackServiceImpl implements PlaybackService {
   async enqueueWith(entries: { trackId: number; origin: QueueItemOrigin }[]): Promise<QueueState> {
     this.existingTracks(entries.map((e) => e.trackId));
     return this.append(entries);
+  }
+
+  /** Main-side: puts entries taken out earlier back where they stood (undoing a block); see place-back.ts. */
+  async placeBackWith(entries: PlaceBackEntry[]): Promise<QueueState> {
+    // A track that left the library meanwhile is not put back (the rest still are).
+    const gone = new Set(this.db.tracks.missing([...new Set(entries.map((e) => e.trackId))]));
+    const { items, currentIndex } = this.state();
+    const placed = placeBack(items, currentIndex, entries.filter((e) => !gone.has(e.trackId)), this.takeItemIds(entries.length));
+    const current = items[currentIndex];
+    return this.save(placed, current ? placed.findIndex((i) => i.id === current.id) : currentIndex);
   }
 
   /** Main-side: how long the queue is and its last entry, without reading the rest (the radio extends on it). */

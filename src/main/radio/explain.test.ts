@@ -41,3 +41,21 @@ describe('explainPick', () => {
     expect(e.tagsInCommon).toEqual(['brightness:dark']);
   });
 });
+
+describe('explainPick closeness', () => {
+  const pick = row(1, 10, [1, 0], []);
+  const seeds = [row(2, 20, [0.6, 0.8], [])];
+  const scale = Float32Array.from({ length: 100 }, (_, i) => i / 100);
+
+  it('tells the ranking score against the library pair scale', () => {
+    const e = explainPick(pick, seeds, { groups: [], measured: [] }, { matches: [], songSimilarity: 0.975, scale });
+    expect(e.closeness).toEqual({ percentile: 98, words: 'very close', pairs: 100 });
+    const far = explainPick(pick, seeds, { groups: [], measured: [] }, { matches: [], songSimilarity: 0.3, scale });
+    expect(far.closeness?.words).toBe('far');
+  });
+
+  it('has no closeness without a scale (or with an empty one)', () => {
+    expect(explainPick(pick, seeds, { groups: [], measured: [] }, { matches: [], songSimilarity: 0.9 }).closeness).toBeUndefined();
+    expect('closeness' in explainPick(pick, seeds, { groups: [], measured: [] }, { matches: [], songSimilarity: 0.9, scale: [] })).toBe(false);
+  });
+});

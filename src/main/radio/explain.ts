@@ -3,6 +3,7 @@ import type { FragmentMoment, PickExplanation } from '../../shared/domain';
 import type { TagDisplay } from '../../engine/manifest';
 import type { LibraryDb } from '../db/library-db';
 import type { FragmentRow } from '../db/queries/analysis';
+import { closenessOf } from './closeness';
 
 function dot(a: Float32Array, b: Float32Array): number {
   let s = 0;
@@ -36,9 +37,12 @@ export function cosineDistance(a: Float32Array, b: Float32Array): number {
 
 /**
  * A pick's explanation: its moment, the `shown` closest seed moments, the distances, and the tags in common.
- * Only tags of `display.groups` appear (the manifest's shown groups; null = every stored tag).
+ * Only tags of `display.groups` appear (the manifest's shown groups; null = every stored tag). With the
+ * library's pair scale (ascending song-pair scores, index-worker.ts) the ranking score is told as a
+ * closeness relative to this library.
  */
-export function explainPick(pick: FragmentRow, seeds: FragmentRow[], display: TagDisplay, ranking?: { matches: NonNullable<PickExplanation['matches']>; songSimilarity: number }, shown = 2): PickExplanation {
+export function explainPick(pick: FragmentRow, seeds: FragmentRow[], display: TagDisplay,
+  ranking?: { matches: NonNullable<PickExplanation['matches']>; songSimilarity: number; scale?: ArrayLike<number> }, shown = 2): PickExplanation {
   const distances = seeds.map((s) => ({ seed: s, distance: cosineDistance(pick.vector, s.vector) }));
   const distanceSum = distances.reduce((sum, d) => sum + d.distance, 0);
   const closest = [...distances].sort((a, b) => a.distance - b.distance || a.seed.id - b.seed.id).slice(0, shown);
@@ -51,7 +55,12 @@ export function explainPick(pick: FragmentRow, seeds: FragmentRow[], display: Ta
     distance: round(seeds.length ? distanceSum / seeds.length : 0, 4),
     tagsInCommon,
     ...(ranking ? { matches: ranking.matches, songSimilarity: round(ranking.songSimilarity, 4) } : {}),
+    ...(ranking?.scale ? definedCloseness(closenessOf(ranking.songSimilarity, ranking.scale)) : {}),
   };
+}
+
+function definedCloseness(closeness: PickExplanation['closeness']): Pick<PickExplanation, 'closeness'> {
+  return closeness ? { closeness } : {};
 }
 
 /**

@@ -108,6 +108,37 @@ export interface MapPoints {
   explainedVariance: number;
 }
 
+/** A sonic path's request (sonic-path.ts): the walk from one song to another through `count` songs. */
+export interface PathRequest {
+  fromTrackId: number;
+  toTrackId: number;
+  count: number;
+  excludeTrackIds: number[];
+  poolPerStep: number;
+  wholeLibrary: number;
+}
+
+/** A matched pair of moments on a sonic path: the song before (seed) <-> the step (pick). */
+export interface PathFragmentPair {
+  seedFragmentId: number;
+  pickFragmentId: number;
+  similarity: number;
+}
+
+export interface PathResultMessage {
+  steps: { trackId: number; toStart: number; toEnd: number; fromPrevious: number; pairs: PathFragmentPair[] }[];
+  arrival: { fromPrevious: number; pairs: PathFragmentPair[] };
+  candidates: number;
+}
+
+/** The library's own scale for a pick's closeness (closeness.ts): scores of pairs of different songs. */
+export interface PairScale {
+  /** Symmetric Chamfer similarities of the sampled song pairs, ascending (scored as similar() scores a pick). */
+  scores: Float32Array;
+  /** Songs the pairs were drawn from. */
+  songs: number;
+}
+
 export type ToIndexWorker =
   | { type: 'open'; id: number; config: IndexConfig }
   | { type: 'refresh'; id: number }
@@ -116,9 +147,12 @@ export type ToIndexWorker =
   | { type: 'save'; id: number }
   | { type: 'stats'; id: number }
   | { type: 'map'; id: number; colourGroup: string | null }
+  /** The pair scale, at most `maxPairs` pairs (cached until the indexed songs change). */
+  | { type: 'pairScale'; id: number; maxPairs: number }
+  | { type: 'path'; id: number; request: PathRequest }
   /** Close the database and exit between requests (never terminated in the middle of a faiss call). */
   | { type: 'close'; id: number };
 
 export type FromIndexWorker =
-  | { type: 'ok'; id: number; stats?: IndexStats; hits?: SearchHits; similar?: SimilarResult; changed?: { added: number; removed: number }; map?: MapPoints }
+  | { type: 'ok'; id: number; stats?: IndexStats; hits?: SearchHits; similar?: SimilarResult; changed?: { added: number; removed: number }; map?: MapPoints; path?: PathResultMessage; pairScale?: PairScale }
   | { type: 'error'; id: number; message: string };

@@ -22,11 +22,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, SearchHits, SimilarRequest, SimilarResult, SimilarTrack, ToIndexWorker } from './index-protocol';
+import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, PairScale, PathRequest, PathResultMessage, SearchHits, SimilarRequest, SimilarResult, SimilarTrack, ToIndexWorker } from './index-protocol';
+import { sonicPath, type PathPair } from './sonic-path';
 import { projectPca } from '../map/projection';
 import { applyLibraryMap, fitLibraryMap, parseLibraryMap, serialiseLibraryMap, type LibraryMap } from './library-map';
 import { directedSimilarity, dotEach, pairsFrom, setScoreInStore, spreadIndices } from './set-similarity';
 import { withNprobe } from './faiss-tuning';
+import { samplePairs } from './closeness';
 import { readIndexFiles, readSealedJson, sha256, writeIndexFiles, writeSealedJson, type FileProblem } from './index-files';
 import { blobToVector as toVector } from '../db/vector-blob';
 
@@ -615,6 +617,45 @@ function similar(req: SimilarRequest): SimilarResult {
   return { tracks, candidates: candidates.length };
 }
 
+/** The sonic path from one song to another (sonic-path.ts), on the same vectors the radio ranks with. */
+function path(req: PathRequest): PathResultMessage {
+  const { ids, means, slot } = songMeans();
+  const toFragments = (p: PathPair) => ({ seedFragmentId: fragmentIds[p.seedRow], pickFragmentId: fragmentIds[p.pickRow], similarity: p.similarity });
+  const result = sonicPath({ dims: spaceDims(), ids, means, slot, store, rowsOf: spreadRows }, req);
+  return {
+    steps: result.steps.map((s) => ({ ...s, pairs: s.pairs.map(toFragments) })),
+    arrival: { fromPrevious: result.arrival.fromPrevious, pairs: result.arrival.pairs.map(toFragments) },
+    candidates: result.candidates,
+  };
+}
+
+let pairScaleCache: { from: Map<number, number[]>; maxPairs: number; scale: PairScale } | null = null;
+
+/**
+ * The library's own scale for a pick's closeness: pairs of different songs (all of them in a small
+ * library, a fixed random sample in a big one) scored exactly as similar() scores a pick against a
+ * one-song seed. Kept until the indexed songs or their space change (trackLabels is rebuilt then).
+ */
+function pairScale(maxPairs: number): PairScale {
+  const byTrack = trackLabels();
+  if (pairScaleCache?.from === byTrack && pairScaleCache.maxPairs === maxPairs) return pairScaleCache.scale;
+  const d = spaceDims();
+  const ids = [...byTrack.keys()];
+  const pairs = samplePairs(ids.length, maxPairs);
+  const scratch = new Float32Array(config.rerank.candidateMoments);
+  const scores = new Float32Array(pairs.length / 2);
+  for (let i = 0; i < scores.length; i++) {
+    const seedLabels = byTrack.get(ids[pairs[i * 2]]) as number[];
+    const seedSet = gather(spreadIndices(seedLabels.length, config.rerank.seedMoments).map((k) => seedLabels[k]));
+    const rows = spreadRows(ids[pairs[i * 2 + 1]]) ?? new Int32Array(0);
+    scores[i] = setScoreInStore(seedSet, seedSet.length / d, store, rows, d, scratch);
+  }
+  scores.sort();
+  const scale = { scores, songs: ids.length };
+  pairScaleCache = { from: byTrack, maxPairs, scale };
+  return scale;
+}
+
 function stats(): IndexStats {
   const file = `${basePath()}.faiss`;
   const bytes = existsSync(file) ? statSync(file).size : 0;
@@ -737,6 +778,12 @@ port.on('message', (message: ToIndexWorker) => {
         break;
       case 'map':
         reply({ type: 'ok', id: message.id, map: sonicMap(message.colourGroup) });
+        break;
+      case 'pairScale':
+        reply({ type: 'ok', id: message.id, pairScale: pairScale(message.maxPairs) });
+        break;
+      case 'path':
+        reply({ type: 'ok', id: message.id, path: path(message.request) });
         break;
     }
   } catch (error) {

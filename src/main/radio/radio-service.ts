@@ -7,8 +7,10 @@
  * queue. The radio extends itself as its queue drains.
  */
 import type { RadioService } from '../../shared/contract';
-import { RADIO_DEFAULTS, RADIO_TUNABLES } from '../../shared/defaults';
-import type { QueueItem, QueueState, RadioFeedbackKind, RadioOptions, RadioPick, RadioSeed, RadioSession, SonicMap, Track } from '../../shared/domain';
+import { RADIO_DEFAULTS, RADIO_TUNABLES, SONIC_PATH } from '../../shared/defaults';
+import type {
+  ArtistUnblocked, QueueItem, QueueState, RadioFeedbackKind, RadioOptions, RadioPick, RadioSeed, RadioSession, RadioSteer, SonicMap, SonicPath, SonicPathOptions, Track,
+} from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
 import type { AnalysisServiceImpl } from '../analysis/analysis-service';
 import type { LibraryDb } from '../db/library-db';
@@ -16,8 +18,10 @@ import { Emitter } from '../events';
 import type { PlaybackServiceImpl } from '../playback/playback-service';
 import { explainPick, matchedMoments } from './explain';
 import { resolveSeedTracks, seedFragments } from './seeds';
+import { explainPath, validPathRequest } from './sonic-path-explain';
 import type { IndexConfig, IndexStats } from './index-protocol';
 import { selectPicks, selectPicksRelaxing, songKey, type Candidate, type RelaxableRule } from './rank';
+import { changedPicks, takeOut, type TakenOutEntry } from './steer';
 import type { VectorIndex } from './vector-index';
 
 export interface RadioDeps {
@@ -67,6 +71,8 @@ export class RadioServiceImpl implements RadioService {
   /** The index was found damaged and rebuilt: told once, with the next radio (and in the log now). */
   private indexNotice: string | null = null;
   private rerankTimer: NodeJS.Timeout | null = null;
+  /** What each block took out of the playing radio's queue, by artist (lower case), for its undo. */
+  private blockUndo = new Map<string, { radioId: number; entries: TakenOutEntry[] }>();
   readonly onDidChangeRadio = this.changeEmitter.event;
 
   constructor(private readonly deps: RadioDeps) {
@@ -107,6 +113,7 @@ export class RadioServiceImpl implements RadioService {
     const radioId = this.deps.db.radio.create(seed, opts);
     this.active = { radioId, seed, seedTrackIds, options: opts, relaxed, coverage };
     this.analysedSince = 0;
+    this.blockUndo.clear();
     // A radio from one song starts with that song; from several, with the picks.
     const lead = seed.kind === 'track' ? [seed.trackId] : [];
     await this.deps.playback.replaceQueueWith([
@@ -140,32 +147,89 @@ export class RadioServiceImpl implements RadioService {
     return this.deps.playback.enqueueWith(picks.map((p) => ({ trackId: p.trackId, origin: { kind: 'radio' as const, radioId: active.radioId, explanation: p.explanation } })));
   }
 
-  async radioFeedback(trackId: number, kind: RadioFeedbackKind): Promise<void> {
+  async radioFeedback(trackId: number, kind: RadioFeedbackKind): Promise<RadioSteer> {
     if (kind !== 'skip' && kind !== 'less') throw new SoundlikeError('INVALID_ARGUMENT', "Feedback is 'skip' or 'less'.");
     const active = this.requireActive();
-    if (!this.deps.db.tracks.byId(trackId)) throw new SoundlikeError('UNKNOWN_TRACK', `No track has id ${trackId}.`);
+    if (!Number.isInteger(trackId) || !this.deps.db.tracks.byId(trackId)) throw new SoundlikeError('UNKNOWN_TRACK', `No track has id ${String(trackId)}.`);
     this.deps.db.radio.addFeedback(active.radioId, trackId, kind);
-    if (kind === 'less') {
-      // "Less like this": also take out the upcoming picks that resemble it most (they were chosen before).
+    if (kind === 'skip') return { session: await this.getActiveRadio(), changed: 0, upcoming: (await this.upcomingPicks(active)).length };
+    // "Less like this": the song leaves what is queued, and the unplayed picks (chosen before the listener
+    // said so) are chosen again with it counting against what resembles it.
+    return this.steer(active, trackId, async () => {
       const queue = await this.deps.playback.getQueue();
       const upcoming = queue.items.slice(queue.currentIndex + 1).filter((i) => i.origin.kind === 'radio' && i.trackId === trackId);
       if (upcoming.length) await this.deps.playback.removeFromQueue(upcoming.map((i) => i.id));
+    });
+  }
+
+  async setRadioOptions(options: Partial<RadioOptions>): Promise<RadioSteer> {
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      throw new SoundlikeError('INVALID_ARGUMENT', 'Radio options must be an object such as {"adventure": 0.5}.');
     }
+    const active = this.requireActive();
+    const known: (keyof RadioOptions)[] = ['count', 'adventure', 'artistGap'];
+    const given = Object.fromEntries(known.filter((k) => Object.hasOwn(options, k)).map((k) => [k, options[k]]));
+    const next = validOptions({ ...active.options, ...given });
+    return this.steer(active, null, async () => {
+      active.options = next;
+      this.deps.db.radio.setOptions(active.radioId, next);
+    });
+  }
+
+  /** Runs `change`, re-ranks the unplayed picks, and counts how many of them changed. */
+  private async steer(active: ActiveRadio, takenOut: number | null, change: () => Promise<void>): Promise<RadioSteer> {
+    const before = (await this.upcomingPicks(active)).map((i) => i.trackId);
+    await change();
+    await this.rerankUpcoming();
+    const after = (await this.upcomingPicks(active)).map((i) => i.trackId);
+    return { session: await this.getActiveRadio(), changed: changedPicks(before, after, new Set(takenOut === null ? [] : [takenOut])), upcoming: after.length };
+  }
+
+  /** The radio's picks after the playing entry. */
+  private async upcomingPicks(active: ActiveRadio): Promise<QueueItem[]> {
+    const queue = await this.deps.playback.getQueue();
+    return queue.items.slice(queue.currentIndex + 1).filter((i) => i.origin.kind === 'radio' && i.origin.radioId === active.radioId);
   }
 
   async setArtistBlocked(artist: string, blocked: boolean): Promise<string[]> {
     if (typeof artist !== 'string' || artist.trim() === '') throw new SoundlikeError('INVALID_ARGUMENT', 'Name the artist to block.');
     if (typeof blocked !== 'boolean') throw new SoundlikeError('INVALID_ARGUMENT', 'blocked must be true or false.');
     this.deps.db.radio.setArtistBlocked(artist.trim(), blocked);
+    const key = artist.trim().toLowerCase();
+    this.blockUndo.delete(key);
     if (blocked) {
-      // Take the artist's upcoming picks out of the queue too.
+      // Take the artist's upcoming picks out of the queue too (kept, with their places, for an undo).
       const queue = await this.deps.playback.getQueue();
-      const key = artist.trim().toLowerCase();
       const upcoming = queue.items.slice(queue.currentIndex + 1)
         .filter((i) => i.origin.kind === 'radio' && this.deps.db.tracks.byId(i.trackId)?.artist?.toLowerCase() === key);
-      if (upcoming.length) await this.deps.playback.removeFromQueue(upcoming.map((i) => i.id));
+      if (upcoming.length) {
+        if (this.active) this.blockUndo.set(key, { radioId: this.active.radioId, entries: takeOut(queue.items, new Set(upcoming.map((i) => i.id))) });
+        await this.deps.playback.removeFromQueue(upcoming.map((i) => i.id));
+      }
     }
     return this.deps.db.radio.blockedArtists();
+  }
+
+  async undoBlockArtist(artist: string): Promise<ArtistUnblocked> {
+    if (typeof artist !== 'string' || artist.trim() === '') throw new SoundlikeError('INVALID_ARGUMENT', 'Name the artist to let back in.');
+    const key = artist.trim().toLowerCase();
+    const undo = this.blockUndo.get(key);
+    this.blockUndo.delete(key);
+    // Blocked names are kept as typed: let back in whichever spelling blocked this artist.
+    for (const name of this.deps.db.radio.blockedArtists().filter((a) => a.toLowerCase() === key)) this.deps.db.radio.setArtistBlocked(name, false);
+    let restored = 0;
+    if (undo && this.active?.radioId === undo.radioId) {
+      // Put back only what is not queued again since (an extension may have picked a song meanwhile).
+      const queue = await this.deps.playback.getQueue();
+      const queued = new Set(queue.items.slice(queue.currentIndex + 1).map((i) => i.trackId));
+      const entries = undo.entries.filter((e) => !queued.has(e.trackId));
+      if (entries.length) {
+        const state = await this.deps.playback.placeBackWith(entries);
+        const back = new Set(entries.map((e) => e.trackId));
+        restored = state.items.slice(state.currentIndex + 1).filter((i) => back.has(i.trackId)).length;
+      }
+    }
+    return { blocked: this.deps.db.radio.blockedArtists(), restored };
   }
 
   async listBlockedArtists(): Promise<string[]> {
@@ -201,6 +265,31 @@ export class RadioServiceImpl implements RadioService {
       colourGroup,
       colourClasses,
     };
+  }
+
+  /** A walk from one song to another (sonic-path.ts), explained (sonic-path-explain.ts) and, unless previewed, queued. */
+  async playSonicPath(fromTrackId: number, toTrackId: number, options?: Partial<SonicPathOptions>): Promise<SonicPath> {
+    const { db, analysis, index, playback } = this.deps;
+    const opts = validPathRequest(db, fromTrackId, toTrackId, options);
+    await analysis.analyseNow([fromTrackId, toTrackId]); // the two ends must be heard; a clear error if one cannot be
+    const facts = await analysis.modelFacts();
+    await this.openIndex(facts);
+    // Songs on a missing drive and blocked artists' songs are not walked through.
+    const blocked = new Set(db.radio.blockedArtists().map((a) => a.toLowerCase()));
+    const excludeTrackIds = db.tracks.all().filter((t) => !t.available || (t.artist !== null && blocked.has(t.artist.toLowerCase()))).map((t) => t.id);
+    const result = await index.sonicPath({ fromTrackId, toTrackId, count: opts.count, excludeTrackIds, poolPerStep: SONIC_PATH.poolPerStep, wholeLibrary: SONIC_PATH.wholeLibrary });
+    const scale = (await index.pairScale(RADIO_TUNABLES.closeness.pairs)).scores;
+    const { steps, arrival } = explainPath(db, fromTrackId, toTrackId, result, { groups: facts.shownTagGroups, measured: facts.measuredTagGroups }, scale);
+    if (!opts.play) return { fromTrackId, toTrackId, steps, arrival, options: opts, radioId: 0 };
+    // The walk's entries carry a radio id of their own (their explanations show as a radio pick's); it never extends itself.
+    const radioId = db.radio.create({ kind: 'tracks', trackIds: [fromTrackId, toTrackId] }, { count: opts.count, adventure: 0, artistGap: 0 });
+    if (this.active) await this.stopRadio();
+    await playback.replaceQueueWith([
+      { trackId: fromTrackId, origin: { kind: 'user' as const } },
+      ...steps.map((s) => ({ trackId: s.trackId, origin: { kind: 'radio' as const, radioId, explanation: s.explanation } })),
+      { trackId: toTrackId, origin: arrival ? { kind: 'radio' as const, radioId, explanation: arrival } : { kind: 'user' as const } },
+    ], 0);
+    return { fromTrackId, toTrackId, steps, arrival, options: opts, radioId };
   }
 
   /** Index facts (kind, size, bytes per vector) for status and benchmarks. */
@@ -277,6 +366,8 @@ export class RadioServiceImpl implements RadioService {
       ({ picks, relaxed } = selectPicksRelaxing(candidates, { count: options.count, adventure: options.adventure, artistGap: options.artistGap, recentArtists: artistsBefore, usedTitleKeys }));
     }
     const display = { groups: facts.shownTagGroups, measured: facts.measuredTagGroups };
+    // The library's own scale for each pick's closeness (closeness.ts; cached in the worker until the index changes).
+    const scale = (await index.pairScale(RADIO_TUNABLES.closeness.pairs)).scores;
     // Seed fragments already in hand are not read again for the explanations; the picks' are read in one query.
     const known = new Map(seeds.map((f) => [f.id, f]));
     const wanted = new Set(picks.flatMap((c) => [c.fragmentId, ...(c.pairs ?? []).flatMap((p) => [p.seedFragmentId, p.pickFragmentId])]).filter((id) => !known.has(id)));
@@ -288,7 +379,7 @@ export class RadioServiceImpl implements RadioService {
         // The explanation stands on the closest matched pair (distances in the model's own space).
         const { matches, closestPick } = matchedMoments(db, c.pairs ?? [], display, known);
         const fragment = closestPick ?? known.get(c.fragmentId) ?? db.analysis.fragment(c.fragmentId);
-        return fragment ? [{ trackId: c.trackId, explanation: explainPick(fragment, seeds, display, { matches, songSimilarity: c.score }) }] : [];
+        return fragment ? [{ trackId: c.trackId, explanation: explainPick(fragment, seeds, display, { matches, songSimilarity: c.score, scale }) }] : [];
       }),
     };
   }

@@ -4,7 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { closeWorker } from '../worker-close';
-import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, SearchHits, SimilarRequest, SimilarResult, ToIndexWorker } from './index-protocol';
+import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, PairScale, PathRequest, PathResultMessage, SearchHits, SimilarRequest, SimilarResult, ToIndexWorker } from './index-protocol';
 
 type Request = ToIndexWorker extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -51,6 +51,20 @@ export class VectorIndex {
     if (!this.opened) throw new Error('vector index not open');
     await this.opened;
     return (await this.request({ type: 'similar', request })).similar as SimilarResult;
+  }
+
+  /** A sonic path between two songs through the index's space (sonic-path.ts). */
+  async sonicPath(request: PathRequest): Promise<PathResultMessage> {
+    if (!this.opened) throw new Error('vector index not open');
+    await this.opened;
+    return (await this.request({ type: 'path', request })).path as PathResultMessage;
+  }
+
+  /** The library's scale for a pick's closeness: scores of up to `maxPairs` pairs of different songs (cached in the worker). */
+  async pairScale(maxPairs: number): Promise<PairScale> {
+    if (!this.opened) throw new Error('vector index not open');
+    await this.opened;
+    return (await this.request({ type: 'pairScale', maxPairs })).pairScale as PairScale;
   }
 
   /** Track vectors projected to 2-D (computed in the worker, cached). */

@@ -1,7 +1,7 @@
 /** The web host's per-run secret: made at start, checked on every request in constant time. */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { TOKEN_COOKIE, TOKEN_QUERY } from '../../shared/web-protocol';
+import { TOKEN_QUERY } from '../../shared/web-protocol';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
@@ -30,15 +30,33 @@ function cookieValue(header: string | undefined, name: string): string | null {
   return null;
 }
 
-/** The token a request carries, from the Authorization header, the cookie, or the query. */
-export function presentedToken(req: IncomingMessage, url: URL): string | null {
+/**
+ * Every token a request carries, in the order they are read: the Authorization header, the address
+ * (`?token=`), then the cookie named `cookieName` (this host's; see tokenCookie). The address comes before
+ * the cookie so a freshly printed link works whatever an older run left in the browser.
+ */
+export function presentedTokens(req: IncomingMessage, url: URL, cookieName: string): string[] {
   const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
-  return cookieValue(req.headers.cookie, TOKEN_COOKIE) ?? url.searchParams.get(TOKEN_QUERY);
+  const found = [
+    auth?.startsWith('Bearer ') ? auth.slice(7).trim() : null,
+    url.searchParams.get(TOKEN_QUERY),
+    cookieValue(req.headers.cookie, cookieName),
+  ];
+  return found.filter((t): t is string => t !== null);
 }
 
-export function isAuthorized(req: IncomingMessage, url: URL, token: string): boolean {
-  const presented = presentedToken(req, url);
+/**
+ * True when any token the request carries is this run's. A stale `?token=` beside a valid cookie is let
+ * in: the cookie already proves this browser holds this run's link (an old bookmark must not lock the
+ * user out of a session they have), and the page address is cleaned without touching the cookie.
+ */
+export function isAuthorized(req: IncomingMessage, url: URL, token: string, cookieName: string): boolean {
+  return presentedTokens(req, url, cookieName).some((presented) => same(presented, token));
+}
+
+/** True when the address carries exactly this run's token (the page then stores it in the cookie). */
+export function addressHasToken(url: URL, token: string): boolean {
+  const presented = url.searchParams.get(TOKEN_QUERY);
   return presented !== null && same(presented, token);
 }
 

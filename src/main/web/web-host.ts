@@ -8,12 +8,12 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WEB_HOST_DEFAULTS } from '../../shared/defaults';
 import { SoundlikeError, type Envelope } from '../../shared/errors';
-import { EVENTS_PATH, TOKEN_COOKIE, TOKEN_QUERY } from '../../shared/web-protocol';
+import { EVENTS_PATH, TOKEN_QUERY, tokenCookie } from '../../shared/web-protocol';
 import { desktopOnly } from '../desktop/desktop-service';
 import { invokeCommand, subscribeAll } from '../ipc/dispatch';
 import type { Services } from '../services';
 import { WEB_HOST_CSP } from '../security/csp';
-import { isAllowedHost, isAuthorized, newToken } from './auth';
+import { addressHasToken, isAllowedHost, isAuthorized, newToken } from './auth';
 import { exposureWarning, requireBindHost } from './binding';
 import { crossSiteRefusal } from './request-guard';
 import { sendMediaFile } from './send-file';
@@ -98,8 +98,8 @@ function openEventStream(req: IncomingMessage, res: ServerResponse, services: We
 const UNAUTHORIZED_PAGE = `<!doctype html><meta charset="utf-8"><title>Soundlike</title>
 <body style="font:16px system-ui;background:#111;color:#eee;padding:3em">
 <h1>Soundlike needs its access link</h1>
-<p>Open the address that <code>soundlike serve</code> printed: it ends in <code>?token=...</code>.
-Each run makes a new one, so only you can reach your library.</p></body>`;
+<p>Open the address Soundlike printed when it started (<code>soundlike serve</code>, <code>npm start</code> or
+<code>npm run demo</code>): it ends in <code>?token=...</code>. Each run makes a new one, so only you can reach your library.</p></body>`;
 
 /** The request's address; a target the URL parser refuses (e.g. `http://[`) is null, answered 400. */
 function requestUrl(req: IncomingMessage): URL | null {
@@ -128,7 +128,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Requir
     sendError(res, 403, refusal);
     return;
   }
-  if (!isAuthorized(req, url, options.token)) {
+  const cookieName = tokenCookie(options.port);
+  if (!isAuthorized(req, url, options.token, cookieName)) {
     if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/media/')) {
       sendError(res, 401, new SoundlikeError('INVALID_ARGUMENT', 'Missing or wrong access token.', 'Open the link soundlike serve printed.'));
     } else {
@@ -137,11 +138,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Requir
     }
     return;
   }
-  // First visit with ?token=: keep it in an HttpOnly cookie and drop it from the address bar.
+  // A page opened with ?token=: keep this run's token in this port's HttpOnly cookie (replacing what an
+  // earlier run left) and drop it from the address bar. A stale token got here on a valid cookie: only dropped.
   if (req.method === 'GET' && url.searchParams.has(TOKEN_QUERY) && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/media/')) {
+    const fresh = addressHasToken(url, options.token);
     url.searchParams.delete(TOKEN_QUERY);
     res.writeHead(302, {
-      'set-cookie': `${TOKEN_COOKIE}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`,
+      ...(fresh ? { 'set-cookie': `${cookieName}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/` } : {}),
+      'cache-control': 'no-store',
       location: url.pathname + url.search,
     });
     res.end();

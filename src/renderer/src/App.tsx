@@ -4,9 +4,13 @@
  */
 import { useEffect } from 'react';
 import { ErrorBoundary } from './elements/ErrorBoundary';
+import { AlbumsView } from './features/albums/AlbumsView';
+import { ArtistsView } from './features/albums/ArtistsView';
 import { FoldersView } from './features/folders/FoldersView';
 import { Sidebar } from './features/layout/Sidebar';
+import { SideBackdrop, SideDrawerHead } from './features/layout/SideDrawer';
 import { LibraryView } from './features/library/LibraryView';
+import { LikedView } from './features/liked/LikedView';
 import { SonicMapView } from './features/map/SonicMapView';
 import { Toasts } from './features/notifications/Toasts';
 import { startAudioEngine } from './features/player/audio-engine';
@@ -23,10 +27,12 @@ import { HelpOverlay } from './features/shortcuts/HelpOverlay';
 import { useShortcuts } from './hooks/useShortcuts';
 import { startStores } from './stores/bootstrap';
 import { useQueueOpen, useView } from './stores/ui-store';
+import { useSideOpen } from './stores/layout-store';
 
 export function App() {
   const view = useView();
   const queueOpen = useQueueOpen();
+  const sideOpen = useSideOpen();
   useShortcuts();
   useEffect(() => {
     startAudioEngine();
@@ -36,15 +42,17 @@ export function App() {
   }, []);
 
   return (
-    <div className="app">
+    <div className={`app ${sideOpen ? 'side-open' : ''}`}>
       <ErrorBoundary area="The sidebar"><Sidebar /></ErrorBoundary>
       <main className="main">
-        <ErrorBoundary area={view === 'library' ? 'The library' : view === 'playlist' ? 'The playlist' : view === 'map' ? 'The sonic map' : 'Folders & settings'}>
-          {view === 'library' ? <LibraryView /> : view === 'playlist' ? <PlaylistView /> : view === 'map' ? <SonicMapView /> : <FoldersView />}
+        <ErrorBoundary area={view === 'albums' ? 'The albums' : view === 'artists' ? 'The artists' : view === 'library' ? 'The library' : view === 'playlist' ? 'The playlist' : view === 'map' ? 'The sonic map' : view === 'liked' ? 'The liked songs' : 'Folders & settings'}>
+          {view === 'albums' ? <AlbumsView /> : view === 'artists' ? <ArtistsView /> : view === 'library' ? <LibraryView /> : view === 'playlist' ? <PlaylistView /> : view === 'map' ? <SonicMapView /> : view === 'liked' ? <LikedView /> : <FoldersView />}
         </ErrorBoundary>
         <Toasts />
       </main>
-      <aside className="side">
+      <SideBackdrop />
+      <aside className="side" id="side-panel" aria-label="Now playing and queue">
+        <SideDrawerHead />
         <ErrorBoundary area="The track details"><SideCard large={!queueOpen} /></ErrorBoundary>
         <ErrorBoundary area="The queue">{queueOpen ? <QueuePanel /> : <UpNext />}</ErrorBoundary>
       </aside>

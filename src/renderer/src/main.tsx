@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { notifyError } from './stores/notify-store';
+import { startTheme } from './stores/theme-store';
 import './styles.css';
 import './features/analysis/analysis.css';
 import './features/radio/radio.css';
@@ -10,6 +11,9 @@ import './features/radio/radio.css';
 window.addEventListener('unhandledrejection', (e) => {
   notifyError(e.reason);
 });
+
+// Before the first render, so a light window never flashes dark.
+startTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

@@ -7,15 +7,16 @@ import { join } from 'node:path';
 export interface RunningHost {
   url: string;
   origin: string;
+  port: number;
   token: string;
   dataDir: string;
   stop(): Promise<void>;
 }
 
-/** `dataDir`: serve an existing data folder (removed on stop like a fresh one). */
-export async function startHost(options: { dataDir?: string } = {}): Promise<RunningHost> {
+/** `dataDir`: serve an existing data folder (removed on stop like a fresh one); `port`: a fixed one (default: free). */
+export async function startHost(options: { dataDir?: string; port?: number } = {}): Promise<RunningHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'soundlike-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['bin/soundlike.js', 'serve', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['bin/soundlike.js', 'serve', '--port', String(options.port ?? 0), '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000);
@@ -35,6 +36,7 @@ export async function startHost(options: { dataDir?: string } = {}): Promise<Run
   return {
     url,
     origin: parsed.origin,
+    port: Number(parsed.port),
     token: parsed.searchParams.get('token') ?? '',
     dataDir,
     async stop() {

@@ -55,7 +55,7 @@ test('scan a folder, see its tracks, search, and play one', async ({ page }) => 
   await page.screenshot({ path: `${ARTIFACTS}/web-search.png` });
 
   // Play it: the now-playing bar names it and the audio clock moves.
-  await page.getByTestId('track-row').first().dblclick();
+  await page.getByTestId('track-row').first().locator('.cell-title').dblclick();
   await expect(page.getByTestId('now-playing-title')).toHaveText(title);
   await expect.poll(() => audioTime(page), { timeout: 20_000 }).toBeGreaterThan(1);
   await page.getByTestId('play-pause').click();

@@ -75,9 +75,10 @@ test('make a playlist from two songs, edit it, save the queue, export and import
   expect(firstTitle).not.toBe('');
 
   // Two songs selected, right-click, "Add to playlist" > "New playlist…".
-  await rows.nth(0).click();
-  await rows.nth(1).click({ modifiers: ['Control'] });
-  await rows.nth(1).click({ button: 'right' });
+  // On the titles: a row's artist and album cells are links to their pages.
+  await rows.nth(0).locator('.cell-title').click();
+  await rows.nth(1).locator('.cell-title').click({ modifiers: ['Control'] });
+  await rows.nth(1).locator('.cell-title').click({ button: 'right' });
   await page.getByTestId('add-to-playlist').click();
   await page.getByTestId('add-to-new-playlist').click();
   await page.getByTestId('add-to-new-playlist-name').fill('Two songs');

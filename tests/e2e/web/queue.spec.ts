@@ -20,7 +20,7 @@ test('a click in the queue, next and previous move the playing entry; the queue 
   await page.getByTestId('folder-path-input').fill(DEMO_LIBRARY);
   await page.getByTestId('add-folder-button').click();
   await expect(page.getByTestId('nav-library')).toContainText(String(demoAudioFiles().length), { timeout: 60_000 });
-  await page.getByTestId('track-row').first().dblclick();
+  await page.getByTestId('track-row').first().locator('.cell-title').dblclick();
   await page.getByTestId('toggle-queue').click();
   const items = page.getByTestId('queue-item');
   await expect(items.nth(3)).toBeVisible();

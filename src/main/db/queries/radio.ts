@@ -15,6 +15,7 @@ export class RadioQueries {
   private readonly blockedStmt;
   private readonly blockStmt;
   private readonly unblockStmt;
+  private readonly setOptionsStmt;
 
   constructor(db: Sqlite) {
     this.insertStmt = db.prepare<[string, string, number]>(`INSERT INTO radios(seed, options, created_at) VALUES (?, ?, ?)`);
@@ -32,10 +33,16 @@ export class RadioQueries {
     this.blockedStmt = db.prepare<[], { name: string }>(`SELECT name FROM blocked_artists ORDER BY name COLLATE NOCASE`);
     this.blockStmt = db.prepare<[string, number]>(`INSERT OR IGNORE INTO blocked_artists(name, at) VALUES (?, ?)`);
     this.unblockStmt = db.prepare<[string]>(`DELETE FROM blocked_artists WHERE name = ?`);
+    this.setOptionsStmt = db.prepare<[string, number]>(`UPDATE radios SET options = ? WHERE id = ?`);
   }
 
   create(seed: RadioSeed, options: RadioOptions): number {
     return Number(this.insertStmt.run(JSON.stringify(seed), JSON.stringify(options), Date.now()).lastInsertRowid);
+  }
+
+  /** The listener steered the radio (the adventure setting): its options as they are now. */
+  setOptions(radioId: number, options: RadioOptions): void {
+    this.setOptionsStmt.run(JSON.stringify(options), radioId);
   }
 
   get(radioId: number): { seed: RadioSeed; options: RadioOptions } | null {

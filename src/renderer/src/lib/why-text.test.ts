@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeness, distanceTip, momentOnBar, momentSpan, percent, seedMomentsBySong, tagPlain, tagText } from './why-text';
+import { clipFromPoint, closeness, closenessClass, closenessLine, closenessTip, distanceTip, momentOnBar, momentSpan, percent, pickCloseness, seedMomentsBySong, tagPlain, tagText } from './why-text';
 
 describe('closeness', () => {
   it('puts distances into words at 0.15 and 0.35', () => {
@@ -58,5 +58,29 @@ describe('moments', () => {
     const groups = seedMomentsBySong([{ trackId: 2, startSec: 5 }, { trackId: 1, startSec: 0 }, { trackId: 2, startSec: 10 }]);
     expect(groups.map((g) => g.trackId)).toEqual([2, 1]);
     expect(groups[0].moments.map((m) => m.startSec)).toEqual([5, 10]);
+  });
+});
+
+describe('pickCloseness and closenessLine', () => {
+  it('use the library-relative closeness when main told it, the raw distance for older explanations', () => {
+    const told = { distance: 0.5, closeness: { percentile: 97.5, words: 'very close' as const, pairs: 240 } };
+    expect(pickCloseness(told)).toBe('very close');
+    expect(closenessLine(told)).toBe('closer than 97.5% of song pairs in your library');
+    expect(closenessTip(told)).toContain('240 pairs');
+    expect(pickCloseness({ distance: 0.05, closeness: { percentile: 12, words: 'far', pairs: 240 } })).toBe('far');
+    expect(pickCloseness({ distance: 0.5 })).toBe('related');
+    expect(closenessLine({ distance: 0.5 })).toBeNull();
+    expect(closenessTip({ distance: 0.5 })).toContain('0.500');
+    expect(closenessClass('very close')).toBe('very-close');
+  });
+});
+
+describe('clipFromPoint', () => {
+  it('plays a fragment length from the clicked point, cut at the song end', () => {
+    expect(clipFromPoint(0.5, 200, 5)).toEqual({ startSec: 100, endSec: 105 });
+    expect(clipFromPoint(0, 200, 5)).toEqual({ startSec: 0, endSec: 5 });
+    expect(clipFromPoint(0.99, 200, 5)).toEqual({ startSec: 198, endSec: 200 });
+    expect(clipFromPoint(1.5, 200, 5)).toEqual({ startSec: 199.5, endSec: 200 });
+    expect(clipFromPoint(-1, 200, 5)).toEqual({ startSec: 0, endSec: 5 });
   });
 });

@@ -2,18 +2,43 @@
  * Words for a radio pick's explanation: how close it is, what its tags mean, where its matched moment
  * sits in the song. Pure, so the why-panel only lays these out.
  */
-import type { FragmentMoment } from '../../../shared/domain';
+import type { FragmentMoment, PickExplanation } from '../../../shared/domain';
 import { formatClock } from './format';
 
-export type Closeness = 'very close' | 'close' | 'related';
+export type Closeness = 'very close' | 'close' | 'related' | 'far';
 
 /** Mean cosine distance below which a pick reads as "very close" / "close" (0 same, 1 unrelated). */
 export const CLOSENESS_LIMITS = { veryClose: 0.15, close: 0.35 } as const;
 
+/** Words from a raw distance: only for explanations made before closeness was told against the library. */
 export function closeness(distance: number): Closeness {
   if (distance < CLOSENESS_LIMITS.veryClose) return 'very close';
   if (distance < CLOSENESS_LIMITS.close) return 'close';
   return 'related';
+}
+
+type Told = Pick<PickExplanation, 'distance' | 'closeness'>;
+
+/** A pick's closeness in words: calibrated on the library's own song pairs when main told it, else from its distance. */
+export function pickCloseness(e: Told): Closeness {
+  return e.closeness?.words ?? closeness(e.distance);
+}
+
+/** The number behind the words, shown in the panel: "closer than 97% of song pairs in your library" (null: not known). */
+export function closenessLine(e: Told): string | null {
+  if (!e.closeness) return null;
+  return `closer than ${e.closeness.percentile}% of song pairs in your library`;
+}
+
+/** A tooltip: how the number was measured, and the raw distance. */
+export function closenessTip(e: Told): string {
+  if (!e.closeness) return distanceTip(e.distance);
+  return `Measured on ${e.closeness.pairs} pairs of different songs in your library; ${distanceTip(e.distance)}`;
+}
+
+/** A class name for the words ("very close" -> "very-close"). */
+export function closenessClass(words: Closeness): string {
+  return words.replace(' ', '-');
 }
 
 /** The number behind the words, for a tooltip: "distance 0.123 (0 = same sound, 1 = unrelated)". */
@@ -86,4 +111,15 @@ export function seedMomentsBySong<M extends { trackId: number }>(moments: readon
   const groups = new Map<number, M[]>();
   for (const m of moments) groups.set(m.trackId, [...(groups.get(m.trackId) ?? []), m]);
   return [...groups].map(([trackId, list]) => ({ trackId, moments: list }));
+}
+
+/**
+ * The clip a click on a song's strip plays: from the clicked point (`fraction` of the strip) for
+ * `clipSec` (a fragment's length), cut at the song's end.
+ */
+export function clipFromPoint(fraction: number, lengthSec: number, clipSec: number): { startSec: number; endSec: number } {
+  const length = Math.max(0, lengthSec);
+  const start = Math.max(0, Math.min(1, Number.isFinite(fraction) ? fraction : 0)) * length;
+  const startSec = Math.round(Math.min(start, Math.max(0, length - 0.5)) * 10) / 10;
+  return { startSec, endSec: Math.round(Math.min(startSec + clipSec, length) * 10) / 10 };
 }

@@ -8,6 +8,13 @@ export interface Toast {
   message: string;
   hint?: string;
   code?: string;
+  /** One button that acts on the news (Undo); pressing it closes the toast. */
+  action?: ToastAction;
+}
+
+export interface ToastAction {
+  label: string;
+  run: () => void;
 }
 
 interface NotifyState {
@@ -15,6 +22,8 @@ interface NotifyState {
 }
 
 const AUTO_DISMISS_MS = { error: 10_000, info: 4_000 } as const;
+/** A toast with a button stays longer: the button must be reachable by keyboard, not only by a quick click. */
+const ACTION_DISMISS_MS = 10_000;
 /** Older toasts drop off beyond this, so a burst of failures cannot cover the window. */
 const MAX_TOASTS = 4;
 
@@ -22,9 +31,17 @@ export const useNotifyStore = create<NotifyState>(() => ({ toasts: [] }));
 
 let nextId = 1;
 
-export function notify(kind: Toast['kind'], message: string, hint?: string, code?: string): void {
+/** Shows a toast for a few seconds; returns its id (a newer toast on the same matter may replace it). */
+export function notify(kind: Toast['kind'], message: string, hint?: string, code?: string): number {
   const id = show({ kind, message, hint, code });
   setTimeout(() => dismissToast(id), AUTO_DISMISS_MS[kind]);
+  return id;
+}
+
+/** An info toast with one button (Undo), left up long enough to reach it. */
+export function notifyWithAction(message: string, action: ToastAction, hint?: string): void {
+  const id = show({ kind: 'info', message, hint, action });
+  setTimeout(() => dismissToast(id), ACTION_DISMISS_MS);
 }
 
 /** A toast that stays until dismissed: news the user must read, such as what a library restore lost. */

@@ -9,6 +9,7 @@ import { api } from '../api';
 import { applyPosition } from '../lib/queue-math';
 import { attempt } from './notify-store';
 import { requestAutoplay } from './player-store';
+import { stopRadio, useRadioStore } from './radio-store';
 
 export const useQueueStore = create<QueueState>(() => ({ items: [], currentIndex: -1, version: -1 }));
 
@@ -38,6 +39,8 @@ export async function loadQueue(): Promise<void> {
 export async function playTracks(trackIds: number[], startIndex: number): Promise<void> {
   if (trackIds.length === 0) return;
   requestAutoplay();
+  // A new queue ends the radio (its banner goes): it would otherwise keep extending the new queue with its picks.
+  if (useRadioStore.getState().session) await stopRadio();
   await run(() => api.playback.replaceQueue(trackIds, startIndex), 'Could not start playback');
 }
 

@@ -1,7 +1,7 @@
 /** Which view and panels are open. Purely local UI state; nothing here reaches main. */
 import { create } from 'zustand';
 
-export type View = 'library' | 'folders' | 'playlist' | 'map';
+export type View = 'library' | 'folders' | 'playlist' | 'map' | 'albums' | 'artists' | 'liked';
 
 interface UiState {
   view: View;

@@ -1,5 +1,6 @@
 /** Playback and library settings, and what the app runs on (version, data folder, ffmpeg). */
 import type { ReplayGainMode } from '../../../../shared/domain';
+import { ThemeSwitch } from '../layout/ThemeSwitch';
 import { chooseFfmpeg, updateSettings, useEnvironment, useSettings } from '../../stores/settings-store';
 
 const REPLAYGAIN_OPTIONS: Array<{ value: ReplayGainMode; label: string }> = [
@@ -14,6 +15,7 @@ export function SettingsPanel() {
   return (
     <section className="panel-section settings" data-testid="settings">
       <h3>Settings</h3>
+      <ThemeSwitch />
       <label className="setting">
         <span>ReplayGain</span>
         <select data-testid="replaygain-select" value={settings.replayGain}

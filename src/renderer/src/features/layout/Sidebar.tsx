@@ -1,5 +1,6 @@
 /** Left navigation: library and folders/settings, the liked-songs radio, the analysis indicator, the shortcut help. */
 import { Icon, type IconName } from '../../elements/Icon';
+import { openAlbum, openArtist } from '../../stores/albums-store';
 import { useLibraryStore } from '../../stores/library-store';
 import { setHelpOpen, showView, useView, type View } from '../../stores/ui-store';
 import { useLikedCount } from '../../stores/likes-store';
@@ -7,12 +8,13 @@ import { useRadioStarting } from '../../stores/radio-store';
 import { AnalysisProgress } from '../analysis/AnalysisProgress';
 import { playLikedRadio } from '../radio/radio-actions';
 import { PlaylistsNav } from '../playlists/PlaylistsNav';
+import { SideDrawerToggle } from './SideDrawer';
 
-function NavButton({ view, icon, label, detail }: { view: View; icon: IconName; label: string; detail?: string }) {
+function NavButton({ view, icon, label, detail, onSelect }: { view: View; icon: IconName; label: string; detail?: string; onSelect?: () => void }) {
   const current = useView();
   return (
     <button type="button" className={`nav-btn ${current === view ? 'active' : ''}`} data-testid={`nav-${view}`}
-      aria-current={current === view ? 'page' : undefined} onClick={() => showView(view)}>
+      aria-current={current === view ? 'page' : undefined} onClick={onSelect ?? (() => showView(view))}>
       <Icon name={icon} />
       <span className="nav-label">{label}</span>
       {detail ? <span className="nav-detail">{detail}</span> : null}
@@ -37,10 +39,15 @@ function LikedRadioButton() {
 export function Sidebar() {
   const trackCount = useLibraryStore((s) => s.tracks.length);
   const folderProblems = useLibraryStore((s) => s.folders.filter((f) => f.status !== 'ok').length);
+  const likedCount = useLikedCount();
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand"><Icon name="note" size={20} /> Soundlike</div>
+      <SideDrawerToggle />
       <NavButton view="library" icon="library" label="Library" detail={trackCount ? trackCount.toLocaleString('en-US') : undefined} />
+      <NavButton view="albums" icon="album" label="Albums" onSelect={() => openAlbum(null)} />
+      <NavButton view="artists" icon="artist" label="Artists" onSelect={() => openArtist(null)} />
+      <NavButton view="liked" icon="heart" label="Liked songs" detail={likedCount ? likedCount.toLocaleString('en-US') : undefined} />
       <NavButton view="folders" icon="folder" label="Folders & settings"
         detail={folderProblems ? `⚠ ${folderProblems}` : undefined} />
       <div className="nav-group-label">Radio</div>

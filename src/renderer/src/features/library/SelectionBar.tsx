@@ -3,6 +3,7 @@ import { Icon } from '../../elements/Icon';
 import { selectedTrackIds, selectTrack, useSelectionSize } from '../../stores/browse-store';
 import { useRadioStarting } from '../../stores/radio-store';
 import { playSimilar } from '../radio/radio-actions';
+import { SonicPathButton } from '../map/SonicPathItems';
 
 export function SelectionBar() {
   const size = useSelectionSize();
@@ -15,6 +16,7 @@ export function SelectionBar() {
         title="Play songs that sound like the selected ones (S)" onClick={() => playSimilar(selectedTrackIds())}>
         <Icon name="similar" size={13} /> Play similar sounding
       </button>
+      {size === 2 ? <SonicPathButton /> : null}
       <button type="button" className="btn small" onClick={() => selectTrack(null)}>Clear</button>
     </div>
   );

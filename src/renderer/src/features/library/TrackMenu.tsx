@@ -5,6 +5,7 @@ import { selectedTrackIds } from '../../stores/browse-store';
 import { toggleLiked, useIsLiked } from '../../stores/likes-store';
 import { playSimilar } from '../radio/radio-actions';
 import { AddToPlaylistMenu } from '../playlists/AddToPlaylistMenu';
+import { SonicPathItems } from '../map/SonicPathItems';
 import { addToQueue, playFromVisible, playNext } from './play-actions';
 
 export interface MenuAt {
@@ -54,6 +55,7 @@ export function TrackMenu({ at, onClose }: { at: MenuAt; onClose: () => void }) 
       <div className="menu-sep" role="separator" />
       {item(seedIds.length > 1 ? `Play similar sounding (${seedIds.length} songs)` : 'Play similar sounding',
         () => playSimilar(seedIds), 'play-similar')}
+      <SonicPathItems trackId={at.track.id} selected={seedIds} item={item} />
       {item(liked ? 'Unlike' : 'Like', () => void toggleLiked(at.track.id), 'menu-like')}
     </div>
   );

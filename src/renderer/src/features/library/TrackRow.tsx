@@ -4,10 +4,12 @@ import type { Track } from '../../../../shared/domain';
 import { Icon } from '../../elements/Icon';
 import { shortCodec } from '../../lib/codec';
 import { formatDuration } from '../../lib/format';
-import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT } from './columns';
+import { ROW_HEIGHT, type Column, type ColumnLayout } from './columns';
+import { startTrackDrag } from './track-drag-source';
 import { addToQueue, playFromVisible, playNext } from './play-actions';
 import { clickTrack, selectForMenu } from '../../stores/browse-store';
 import { AnalysisBadge } from '../analysis/AnalysisBadge';
+import { BrowseLink } from '../albums/BrowseLink';
 import { PlaySimilarButton } from '../radio/PlaySimilarButton';
 
 const UNAVAILABLE_TIP = "This file's folder is missing or unreadable right now; the track will play again once the folder is back.";
@@ -24,10 +26,11 @@ interface TrackRowProps {
   top: number;
   selected: boolean;
   playing: boolean;
+  layout: ColumnLayout;
   onContextMenu: (track: Track, x: number, y: number) => void;
 }
 
-function cell(track: Track, id: (typeof COLUMNS)[number]['id']): string {
+function cell(track: Track, id: Column['id']): string {
   switch (id) {
     case 'trackNo': return track.trackNo === null ? '' : String(track.trackNo);
     case 'title': return track.title;
@@ -40,13 +43,14 @@ function cell(track: Track, id: (typeof COLUMNS)[number]['id']): string {
   }
 }
 
-export const TrackRow = memo(function TrackRow({ track, rowIndex, top, selected, playing, onContextMenu }: TrackRowProps) {
+export const TrackRow = memo(function TrackRow({ track, rowIndex, top, selected, playing, layout, onContextMenu }: TrackRowProps) {
   const classes = ['track-row', rowIndex % 2 ? 'odd' : '', selected ? 'selected' : '', playing ? 'playing' : '',
     track.available ? '' : 'unavailable'].join(' ');
   return (
-    <div className={classes} style={{ top, height: ROW_HEIGHT, gridTemplateColumns: GRID_TEMPLATE }} role="row"
+    <div className={classes} style={{ top, height: ROW_HEIGHT, gridTemplateColumns: layout.template }} role="row"
       aria-selected={selected} aria-rowindex={rowIndex + 2} data-testid="track-row" data-track-id={track.id}
       title={track.available ? undefined : UNAVAILABLE_TIP}
+      draggable onDragStart={(e) => startTrackDrag(e, track.id)}
       onClick={(e) => clickTrack(track.id, { toggle: e.ctrlKey || e.metaKey, range: e.shiftKey })}
       onDoubleClick={(e) => { if (!e.ctrlKey && !e.metaKey && !e.shiftKey) playFromVisible(track.id); }}
       onContextMenu={(e) => {
@@ -54,14 +58,14 @@ export const TrackRow = memo(function TrackRow({ track, rowIndex, top, selected,
         selectForMenu(track.id);
         onContextMenu(track, e.clientX, e.clientY);
       }}>
-      {COLUMNS.map((c) => {
+      {layout.columns.map((c) => {
         const text = cell(track, c.id);
         return (
           <div key={c.id} role="gridcell" className={`cell cell-${c.id} ${c.align === 'right' ? 'right' : ''}`}
             title={c.id === 'codec' ? (track.codec ?? undefined) : c.id === 'title' || c.id === 'artist' || c.id === 'album' ? text : undefined}>
             {c.id === 'title' ? <AnalysisBadge trackId={track.id} /> : null}
             {c.id === 'title' && playing ? <span className="playing-mark"><Icon name="volume" size={13} /></span> : null}
-            {text}
+            {c.id === 'album' || c.id === 'artist' ? <BrowseLink track={track} kind={c.id} text={text} /> : text}
             {c.id === 'title' && track.damaged ? <span className="damaged-mark" data-testid="damaged-mark" title={damagedTip(track)}>damaged</span> : null}
           </div>
         );

@@ -1,19 +1,34 @@
 /** The library grid: sortable header over a virtual list of TrackRows. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Track } from '../../../../shared/domain';
 import { VirtualList, type VirtualListHandle } from '../../elements/VirtualList';
 import { sortBy, useBrowseStore, useSelectedIds, useSort, useVisibleRows } from '../../stores/browse-store';
 import { useTracks } from '../../stores/library-store';
 import { useCurrentTrackId } from '../../stores/queue-store';
-import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT } from './columns';
+import { columnsFor, FULL_LAYOUT, ROW_HEIGHT, type ColumnLayout } from './columns';
 import { TrackMenu, type MenuAt } from './TrackMenu';
 import { TrackRow } from './TrackRow';
 
-function Header() {
+/** The columns that fit the table, re-chosen as it resizes (window, side panel, sidebar). */
+function useColumnLayout(table: RefObject<HTMLDivElement | null>): ColumnLayout {
+  const [layout, setLayout] = useState<ColumnLayout>(FULL_LAYOUT);
+  useLayoutEffect(() => {
+    const el = table.current;
+    if (!el) return;
+    const measure = (): void => setLayout(columnsFor(el.clientWidth));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [table]);
+  return layout;
+}
+
+function Header({ layout }: { layout: ColumnLayout }) {
   const sort = useSort();
   return (
-    <div className="track-header" role="row" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
-      {COLUMNS.map((c) => {
+    <div className="track-header" role="row" style={{ gridTemplateColumns: layout.template }}>
+      {layout.columns.map((c) => {
         const active = sort.column === c.id;
         return (
           <button key={c.id} type="button" role="columnheader" data-testid={`sort-${c.id}`}
@@ -36,6 +51,8 @@ export function TrackTable() {
   const playingId = useCurrentTrackId();
   const [menu, setMenu] = useState<MenuAt | null>(null);
   const list = useRef<VirtualListHandle>(null);
+  const table = useRef<HTMLDivElement>(null);
+  const layout = useColumnLayout(table);
   const resetKey = useBrowseStore((s) => `${s.terms.join(' ')}|${s.sort.column}|${s.sort.direction}`);
 
   const revealRequest = useBrowseStore((s) => s.revealRequest);
@@ -55,13 +72,14 @@ export function TrackTable() {
     if (!track) return null;
     return (
       <TrackRow key={track.id} track={track} rowIndex={index} top={top} selected={selectedIds.has(track.id)}
-        playing={track.id === playingId} onContextMenu={openMenu} />
+        playing={track.id === playingId} layout={layout} onContextMenu={openMenu} />
     );
   };
 
   return (
-    <div className="track-table" role="grid" aria-rowcount={rows.length + 1} aria-label="Library">
-      <Header />
+    <div ref={table} className="track-table" role="grid" aria-rowcount={rows.length + 1} aria-label="Library"
+      data-columns={layout.columns.map((c) => c.id).join(' ')}>
+      <Header layout={layout} />
       <VirtualList ref={list} count={rows.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} className="track-body"
         testId="track-list" resetKey={resetKey} />
       {rows.length === 0 ? <div className="no-results">No tracks match your search.</div> : null}

@@ -8,6 +8,7 @@ import { useLibraryStore } from '../../stores/library-store';
 import type { MapModel } from '../../stores/map-store';
 import { useCurrentIndex, useQueueItems } from '../../stores/queue-store';
 import { useRadioSession } from '../../stores/radio-store';
+import { useSonicPath } from '../../stores/sonic-path-store';
 import { byColour, drawPoints, drawRadioPath, prepareCanvas } from './draw';
 import { MapLegend } from './MapLegend';
 import { MapPopover } from './MapPopover';
@@ -65,6 +66,10 @@ export function MapCanvas({ model }: { model: MapModel }) {
   const current = useCurrentIndex();
   const seedIds = useRadioSession()?.seedTrackIds;
   const path = useMemo(() => radioPath(items, seedIds ?? [], model.indexOf), [items, seedIds, model]);
+  // A queued sonic path ends at a song of its own: ringed like its start (the radio path rings only seeds).
+  const sonicPath = useSonicPath();
+  const pathEnd = sonicPath && items.some((i) => i.origin.kind === 'radio' && i.origin.radioId === sonicPath.radioId)
+    ? (model.indexOf.get(sonicPath.toTrackId) ?? null) : null;
   const playingItem = items[current];
   const playing = playingItem && playingItem.origin.kind === 'radio' ? (model.indexOf.get(playingItem.trackId) ?? null) : null;
 
@@ -77,8 +82,8 @@ export function MapCanvas({ model }: { model: MapModel }) {
   useEffect(() => {
     if (!overlay.current || width === 0 || height === 0) return;
     const ctx = prepareCanvas(overlay.current, width, height);
-    if (ctx) drawRadioPath(ctx, model, path, viewport, playing);
-  }, [model, path, viewport, width, height, dpr, playing]);
+    if (ctx) drawRadioPath(ctx, model, path, viewport, playing, pathEnd);
+  }, [model, path, viewport, width, height, dpr, playing, pathEnd]);
 
   // A new map (after analysis) may no longer hold the hovered or picked index.
   useEffect(() => {
@@ -111,6 +116,7 @@ export function MapCanvas({ model }: { model: MapModel }) {
     <div className="map-body">
       <div ref={wrap} className={`map-canvas-wrap ${hover !== null ? 'pointing' : ''}`} data-testid="sonic-map-canvas"
         data-radio-picks={path.picks.length}
+        data-path-end={pathEnd === null ? undefined : model.map.points[pathEnd]?.trackId}
         data-zoom={zoom.k.toFixed(2)}
         onMouseMove={(e) => {
           const d = drag.current;
@@ -167,7 +173,7 @@ export function MapCanvas({ model }: { model: MapModel }) {
             onClose={closePopover} />
         ) : null}
       </div>
-      <MapLegend model={model} onHighlight={setDim} pathLength={path.picks.length} />
+      <MapLegend model={model} onHighlight={setDim} pathLength={path.picks.length} sonicPathSteps={pathEnd !== null && sonicPath ? sonicPath.steps.length : null} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /** What the colours mean (the tag group's labels, most common first) and how to read the map. */
 import type { MapModel } from '../../stores/map-store';
 
-export function MapLegend({ model, onHighlight, pathLength }: { model: MapModel; onHighlight: (colour: number | null) => void; pathLength: number }) {
+export function MapLegend({ model, onHighlight, pathLength, sonicPathSteps = null }: { model: MapModel; onHighlight: (colour: number | null) => void; pathLength: number; sonicPathSteps?: number | null }) {
   const { legend, colours } = model.colouring;
   return (
     <aside className="map-legend" aria-label="Legend" data-testid="map-legend">
@@ -22,8 +22,10 @@ export function MapLegend({ model, onHighlight, pathLength }: { model: MapModel;
           No tag of this sound model is right often enough on real music to colour the map by it.
         </p>
       )}
-      <p className="muted small">Songs that sound alike lie close together. Hover a dot to see the song; click it to play it or start a radio from it. Scroll to zoom, drag to move.</p>
-      {pathLength > 0 ? (
+      <p className="muted small">Songs that sound alike lie close together. Hover a dot to see the song; click it to play it, start a radio from it, or walk a sonic path from or to it. Scroll to zoom, drag to move.</p>
+      {pathLength > 0 && sonicPathSteps !== null ? (
+        <p className="muted small legend-path" data-testid="legend-sonic-path"><span className="path-swatch" /> The sonic path in your queue: from its start (white ring) through {sonicPathSteps} songs to its end (double ring), numbered by their place in the queue.</p>
+      ) : pathLength > 0 ? (
         <p className="muted small legend-path"><span className="path-swatch" /> The radio in your queue: its seed songs (white rings), then its {pathLength} picks, numbered by their place in the queue.</p>
       ) : null}
     </aside>

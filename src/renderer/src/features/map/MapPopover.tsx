@@ -1,10 +1,11 @@
-/** The clicked point's popover: the song, "Play" (it alone) and "Play similar" (a radio from it). */
+/** The clicked point's popover: the song, "Play" (it alone), "Play similar" (a radio from it), a sonic path from or to it. */
 import { useEffect, useRef, type CSSProperties } from 'react';
 import type { SonicMapPoint, Track } from '../../../../shared/domain';
 import { Icon } from '../../elements/Icon';
 import { tagLabel } from '../../lib/sonic-map';
 import { playTracks } from '../../stores/queue-store';
 import { playSimilar } from '../radio/radio-actions';
+import { MapPathButtons } from './SonicPathItems';
 
 interface MapPopoverProps {
   point: SonicMapPoint;
@@ -34,7 +35,7 @@ export function MapPopover({ point, track, at, width, height, onClose }: MapPopo
   const [x, y] = at;
   const style: CSSProperties = {
     ...(x > width - 250 ? { right: width - x + 10 } : { left: x + 10 }),
-    ...(y > height - 130 ? { bottom: height - y + 10 } : { top: y + 10 }),
+    ...(y > height - 170 ? { bottom: height - y + 10 } : { top: y + 10 }),
   };
   const title = track?.title ?? `Track ${point.trackId}`;
   return (
@@ -55,6 +56,7 @@ export function MapPopover({ point, track, at, width, height, onClose }: MapPopo
           <Icon name="similar" size={13} /> Play similar
         </button>
       </div>
+      <MapPathButtons trackId={point.trackId} onClose={onClose} />
     </div>
   );
 }

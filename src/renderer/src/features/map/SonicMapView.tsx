@@ -8,6 +8,7 @@ import { plural } from '../../lib/format';
 import { useAnalysisProgress } from '../../stores/analysis-store';
 import { ensureMap, loadMap, useMapStatus } from '../../stores/map-store';
 import { MapCanvas } from './MapCanvas';
+import { PathStatus } from './PathStatus';
 import './map.css';
 
 function AnalysisLine() {
@@ -51,6 +52,7 @@ export function SonicMapView() {
             {plural(model.map.points.length, 'song')} · the two axes show {Math.round(model.map.explainedVariance * 100)}% of how the songs differ
           </span>
         ) : <span className="muted small map-facts" />}
+        <PathStatus />
         <button type="button" className="icon-btn small" title="Redraw the map" aria-label="Redraw the map" data-testid="map-refresh"
           onClick={() => void loadMap()}>
           <Icon name="refresh" size={15} />

@@ -92,12 +92,24 @@ function arrowHead(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: nu
 /**
  * The radio's path: seed rings, then a line from the seed (or the middle of several) through the picks in
  * queue order, an arrow on each leg, and dots numbered by queue position as in the queue panel (the playing pick larger).
+ * A sonic path is drawn the same way (its start is the seed, its end its last pick), `end` ringed twice.
  */
-export function drawRadioPath(ctx: CanvasRenderingContext2D, model: MapModel, path: RadioPath, v: Viewport, playing: number | null): void {
+export function drawRadioPath(ctx: CanvasRenderingContext2D, model: MapModel, path: RadioPath, v: Viewport, playing: number | null, end: number | null = null): void {
   const { xs, ys } = model.grid;
   const accent = '#f2bb5c';
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
+  // A sonic path's end song: a double ring, so the walk reads from the single-ringed start to it.
+  if (end !== null) {
+    const [x, y] = toScreen(v, xs[end], ys[end]);
+    for (const [r, colour] of [[13, accent], [9, '#fff']] as const) {
+      ctx.beginPath();
+      ctx.arc(x, y, r, 0, Math.PI * 2);
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = 2.5;
+      ctx.stroke();
+    }
+  }
   for (const i of path.seeds) {
     const [x, y] = toScreen(v, xs[i], ys[i]);
     ctx.beginPath();

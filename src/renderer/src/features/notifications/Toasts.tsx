@@ -33,6 +33,10 @@ export function Toasts() {
             <strong>{t.message}</strong>
             {t.hint ? <span className="hint">{t.hint}</span> : null}
           </div>
+          {t.action ? (
+            <button type="button" className="btn small toast-action" data-testid="toast-action"
+              onClick={() => { dismissToast(t.id); t.action?.run(); }}>{t.action.label}</button>
+          ) : null}
           <button type="button" className="icon-btn small" aria-label="Dismiss" onClick={() => dismissToast(t.id)}>
             <Icon name="close" size={14} />
           </button>

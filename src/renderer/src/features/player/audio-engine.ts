@@ -33,13 +33,6 @@ let lastTime = 0;
 /** True while the user wants sound: an error then skips ahead instead of just stopping. */
 let wantPlay = false;
 let errorsInARow = 0;
-/** Where to start a queue entry about to be loaded (the why-panel's "listen to the matched moment"). */
-let pendingSeek: { itemId: number; sec: number } | null = null;
-/**
- * Set when the user leaves the playing entry to hear a matched moment elsewhere: that is no skip, and
- * main reads short unfinished plays of radio picks as skips, so this one leave is not recorded.
- */
-let leavingForPreview = false;
 /** A queue entry whose preload failed: not preloaded again (it gets one normal load, which reports the error). */
 let failedPreloadItemId: number | null = null;
 
@@ -73,9 +66,6 @@ function recordLeave(completed: boolean): void {
   const trackId = active.trackId;
   const heard = Math.round(listened * 10) / 10;
   listened = 0;
-  const preview = leavingForPreview;
-  leavingForPreview = false;
-  if (preview && !completed) return;
   if (trackId === null || (!completed && heard < MIN_RECORDED_SEC)) return;
   api.playback.recordPlay({ trackId, listenedSec: heard, completed }).catch((err: unknown) => {
     console.warn('soundlike: recordPlay failed', err);
@@ -158,22 +148,8 @@ function syncToQueue(): void {
     publishLoaded();
   }
   patchPlayer({ error: null, position: 0 });
-  applyPendingSeek();
   if (shouldPlay) play();
   else wantPlay = false;
-}
-
-/**
- * Starts the just-loaded entry at the requested second. Before its metadata arrives the element keeps
- * the time as its default playback start position, so playback begins there without a jump.
- */
-function applyPendingSeek(): void {
-  if (!pendingSeek || pendingSeek.itemId !== active.itemId) return;
-  const { sec } = pendingSeek;
-  pendingSeek = null;
-  active.el.currentTime = sec;
-  lastTime = sec;
-  patchPlayer({ position: sec });
 }
 
 /** Loads the queue's next entry into the standby element once the active one nears its end. */
@@ -304,21 +280,6 @@ export function seek(seconds: number): void {
   patchPlayer({ position: active.el.currentTime });
 }
 
-/**
- * Plays queue entry `itemId` from `sec`: at once when it is loaded, else when the queue switches to it
- * (the caller then moves the queue there, e.g. with setCurrentIndex).
- */
-export function playItemFrom(itemId: number, sec: number): void {
-  if (active.itemId === itemId) {
-    pendingSeek = null;
-    seek(sec);
-    if (active.el.paused) play();
-    return;
-  }
-  pendingSeek = { itemId, sec };
-  leavingForPreview = active.itemId !== null;
-}
-
 export function seekBy(delta: number): void {
   seek(active.el.currentTime + delta);
 }
@@ -333,6 +294,22 @@ export function previous(): void {
   const action = previousAction(useQueueStore.getState().currentIndex, active.el.currentTime);
   if (action.kind === 'restart') seek(0);
   else void setCurrentIndex(action.index, wantPlay || !active.el.paused);
+}
+
+/**
+ * Pauses the main playback for the why-panel's preview, leaving the track and its position as they are;
+ * true when it was playing (the preview then resumes it).
+ */
+export function pauseForPreview(): boolean {
+  if (!started || active.itemId === null || active.el.paused) return false;
+  wantPlay = false;
+  active.el.pause();
+  return true;
+}
+
+/** Resumes the main playback after a preview, from where it was paused. */
+export function resumeAfterPreview(): void {
+  if (started && active.itemId !== null && active.el.paused) play();
 }
 
 /** Position of the active element, for MediaSession. */

@@ -5,6 +5,7 @@ import { uniqueName } from '../../lib/playlist-edit';
 import { createPlaylist, openPlaylist, useOpenPlaylistId, usePlaylistSummaries, usePlaylistsStore } from '../../stores/playlists-store';
 import { showView, useView } from '../../stores/ui-store';
 import { ImportDialog } from './ImportDialog';
+import { PlaylistNavItem } from './PlaylistNavItem';
 import './playlists.css';
 
 /** Opens a playlist in the main area. */
@@ -54,12 +55,7 @@ export function PlaylistsNav() {
         {summaries.map((p) => {
           const active = onPlaylistView && openId === p.id;
           return (
-            <button key={p.id} type="button" className={`nav-btn ${active ? 'active' : ''}`} data-testid="playlist-nav-item"
-              data-playlist-id={p.id} aria-current={active ? 'page' : undefined} title={p.name} onClick={() => showPlaylist(p.id)}>
-              <Icon name="queue" size={16} />
-              <span className="nav-label">{p.name}</span>
-              <span className="nav-detail">{p.trackCount.toLocaleString('en-US')}</span>
-            </button>
+            <PlaylistNavItem key={p.id} playlist={p} active={active} onOpen={showPlaylist} />
           );
         })}
         {summaries.length === 0 && !adding ? <p className="nav-empty">No playlists yet.</p> : null}

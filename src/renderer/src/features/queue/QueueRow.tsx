@@ -4,7 +4,7 @@ import type { QueueItem, Track } from '../../../../shared/domain';
 import { Icon } from '../../elements/Icon';
 import { formatDuration } from '../../lib/format';
 import { stepIndex } from '../../lib/queue-math';
-import { closeness, distanceTip } from '../../lib/why-text';
+import { closenessClass, closenessLine, closenessTip, pickCloseness } from '../../lib/why-text';
 import { moveInQueue, removeFromQueue, setCurrentIndex } from '../../stores/queue-store';
 import { followPlaying, showWhy } from '../../stores/radio-store';
 
@@ -70,12 +70,12 @@ export const QueueRow = memo(function QueueRow(props: QueueRowProps) {
         <span className="queue-artist" title={artist}>{artist}</span>
       </span>
       {radio ? (
-        <button type="button" className={`closeness-chip ${explanation ? closeness(explanation.distance).replace(' ', '-') : ''}`}
+        <button type="button" className={`closeness-chip ${explanation ? closenessClass(pickCloseness(explanation)) : ''}`}
           data-testid="why-button" aria-label="Why this song?" disabled={!explanation}
-          title={explanation ? `Why this song? It sounds ${closeness(explanation.distance)} to the seed: ${distanceTip(explanation.distance)}` : 'Radio pick'}
+          title={explanation ? `Why this song? It sounds ${pickCloseness(explanation)} to the seed: ${closenessLine(explanation) ?? closenessTip(explanation)}` : 'Radio pick'}
           onClick={(e) => { e.stopPropagation(); showWhy(item.id); }}>
           <Icon name="similar" size={11} />
-          {explanation ? closeness(explanation.distance) : 'radio'}
+          {explanation ? pickCloseness(explanation) : 'radio'}
         </button>
       ) : null}
       <span className="queue-time">{formatDuration(track?.durationSec)}</span>

@@ -1,8 +1,12 @@
-/** Above the queue while a radio plays: what it is built from, and a button to stop it extending itself. */
+/**
+ * Above the queue while a radio plays: what it is built from, how close it stays (the adventure control
+ * re-ranks its unplayed picks), and a button to stop it extending itself.
+ */
 import { Icon } from '../../elements/Icon';
 import { coverageText, relaxedRulesText, seedLabel } from '../../lib/radio-seed';
 import { useLibraryStore } from '../../stores/library-store';
 import { stopRadio, useRadioSession } from '../../stores/radio-store';
+import { AdventureControl } from './AdventureControl';
 
 export function RadioLine() {
   const session = useRadioSession();
@@ -25,6 +29,7 @@ export function RadioLine() {
           {relaxedRulesText(session.relaxed)}
         </span>
       ) : null}
+      <AdventureControl adventure={session.options.adventure} />
       <button type="button" className="btn small" data-testid="stop-radio" onClick={() => void stopRadio()}
         title="Stop adding songs (the queue stays)">Stop</button>
     </div>

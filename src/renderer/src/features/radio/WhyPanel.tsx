@@ -1,19 +1,24 @@
 /**
  * Why a radio pick is here: the pick's matched moment and the seed moment(s) it matched, each on a bar
- * standing for its song, the tags they share, how close they are in words (the number on hover), and
- * buttons to hear both moments; plus feedback on the pick.
+ * standing for its song, the tags they share, how close they are for this library (words and the
+ * percentile), and the moments to hear in a preview player (A/B, each alone, or from a strip's point);
+ * plus feedback on the pick.
  */
+import { useEffect } from 'react';
 import type { FragmentMoment, PickExplanation, QueueItem } from '../../../../shared/domain';
 import { Cover } from '../../elements/Cover';
 import { Icon } from '../../elements/Icon';
 import { formatClock } from '../../lib/format';
-import { closeness, distanceTip, seedMomentsBySong } from '../../lib/why-text';
+import { closenessClass, closenessLine, closenessTip, distanceTip, pickCloseness, seedMomentsBySong } from '../../lib/why-text';
 import { useTrack } from '../../stores/library-store';
+import { usePreviewPlayhead } from '../../stores/preview-store';
 import { closeWhy } from '../../stores/radio-store';
+import { AuditionButtons, clipOf, onSpace, playAB, PreviewStatus } from './Audition';
 import { BlockArtistButton, LessButton, LikeButton, SkipButton } from './FeedbackButtons';
 import { MomentBar } from './MomentBar';
-import { listenFrom, listenToSeed } from './radio-actions';
+import { playPreview, stopPreview } from './preview-player';
 import { TagChips } from './TagChips';
+import './audition.css';
 
 interface SongMomentsProps {
   trackId: number;
@@ -24,6 +29,7 @@ interface SongMomentsProps {
 
 function SongMoments({ trackId, moments, role, common }: SongMomentsProps) {
   const track = useTrack(trackId);
+  const playhead = usePreviewPlayhead(trackId);
   return (
     <div className={`why-song ${role}`} data-testid={`why-${role}`} data-track-id={trackId}>
       <div className="why-song-head">
@@ -34,7 +40,8 @@ function SongMoments({ trackId, moments, role, common }: SongMomentsProps) {
           <span className="why-artist muted">{track ? (track.artist ?? track.albumArtist ?? 'Unknown artist') : ''}</span>
         </div>
       </div>
-      <MomentBar trackId={trackId} moments={moments} durationSec={track?.durationSec} testId={`${role}-moment`} />
+      <MomentBar trackId={trackId} moments={moments} durationSec={track?.durationSec} testId={`${role}-moment`} playhead={playhead}
+        onPreview={(startSec, endSec) => playPreview([clipOf({ trackId, startSec, endSec }, role)])} />
       <TagChips tags={moments[0].tags} common={common} testId={`${role}-tags`} />
     </div>
   );
@@ -47,8 +54,11 @@ interface WhyPanelProps {
   playingItemId: number | null;
 }
 
-/** The pairs of moments the two songs were matched by (seed m:ss <-> pick m:ss), strongest first. */
-function MatchedPairs({ itemId, matches }: { itemId: number; matches: NonNullable<PickExplanation['matches']> }) {
+/**
+ * The pairs of moments the two songs were matched by (seed m:ss <-> pick m:ss), strongest first, each to
+ * hear alone or A/B. A pair shows its raw distance only: the calibrated words are for the songs as wholes.
+ */
+function MatchedPairs({ matches }: { matches: NonNullable<PickExplanation['matches']> }) {
   return (
     <div className="why-pairs">
       <span className="why-role">Matched moments</span>
@@ -56,15 +66,19 @@ function MatchedPairs({ itemId, matches }: { itemId: number; matches: NonNullabl
         {matches.map((m) => (
           <li key={`${m.seed.trackId}-${m.seed.startSec}-${m.pick.startSec}`} className="why-pair" data-testid="matched-pair" title={distanceTip(m.distance)}>
             <button type="button" className="link-btn" aria-label={`Listen to the seed from ${formatClock(m.seed.startSec)}`}
-              onClick={() => void listenToSeed(m.seed.trackId, m.seed.startSec)}>
+              onClick={() => playPreview([clipOf(m.seed, 'seed')])} onKeyDown={onSpace(() => playPreview([clipOf(m.seed, 'seed')]))}>
               seed {formatClock(m.seed.startSec)}
             </button>
             <span aria-hidden="true" className="muted">&harr;</span>
             <button type="button" className="link-btn" aria-label={`Listen to the pick from ${formatClock(m.pick.startSec)}`}
-              onClick={() => void listenFrom(itemId, m.pick.startSec)}>
+              onClick={() => playPreview([clipOf(m.pick, 'pick')])} onKeyDown={onSpace(() => playPreview([clipOf(m.pick, 'pick')]))}>
               pick {formatClock(m.pick.startSec)}
             </button>
-            <span className="muted small">{closeness(m.distance)} ({m.distance.toFixed(2)})</span>
+            <button type="button" className="link-btn ab-link" data-testid="pair-ab" aria-label={`Compare by ear: seed ${formatClock(m.seed.startSec)} then pick ${formatClock(m.pick.startSec)}`}
+              onClick={() => playAB(m.seed, m.pick)} onKeyDown={onSpace(() => playAB(m.seed, m.pick))}>
+              A/B
+            </button>
+            <span className="muted small">{m.distance.toFixed(2)}</span>
           </li>
         ))}
       </ol>
@@ -73,19 +87,24 @@ function MatchedPairs({ itemId, matches }: { itemId: number; matches: NonNullabl
 }
 
 export function WhyPanel({ item, explanation, playing, playingItemId }: WhyPanelProps) {
-  const words = closeness(explanation.distance);
+  const words = pickCloseness(explanation);
+  const line = closenessLine(explanation);
   const common = new Set(explanation.tagsInCommon);
   const matches = explanation.matches ?? [];
   // With the ranking's matched pairs, the bars show every matched moment; older explanations: the closest.
   const seeds = seedMomentsBySong(matches.length ? matches.map((m) => ({ ...m.seed, distance: m.distance })) : explanation.seeds);
   const pickMoments = matches.length ? matches.map((m) => m.pick) : [explanation.pick];
-  const firstSeed = explanation.seeds[0];
+  // The closest matched pair is what A/B compares (older explanations: the pick and its closest seed moment).
+  const abSeed = matches[0]?.seed ?? explanation.seeds[0];
+  const abPick = matches[0]?.pick ?? explanation.pick;
   const pickTrack = useTrack(item.trackId);
+  // The preview belongs to this panel: another pick's panel, or none, stops it.
+  useEffect(() => () => stopPreview(), [item.id]);
   return (
     <section className="why-panel" aria-label="Why this song" data-testid="why-panel" data-item-id={item.id}>
       <div className="why-head">
         <span className="details-label">{playing ? 'Now playing' : 'Radio pick'}</span>
-        <span className={`closeness ${words.replace(' ', '-')}`} data-testid="why-distance" title={distanceTip(explanation.distance)}>
+        <span className={`closeness ${closenessClass(words)}`} data-testid="why-distance" title={closenessTip(explanation)}>
           sounds {words}
         </span>
         <button type="button" className="icon-btn small" aria-label="Close" title="Close" data-testid="why-close"
@@ -93,11 +112,14 @@ export function WhyPanel({ item, explanation, playing, playingItemId }: WhyPanel
           <Icon name="close" size={14} />
         </button>
       </div>
+      {line ? <p className="why-closeness-line" data-testid="why-percentile">Closer than <strong>{explanation.closeness?.percentile}%</strong> of song pairs in your library</p> : null}
+      <AuditionButtons seed={abSeed} pick={abPick} />
+      <PreviewStatus />
       <SongMoments trackId={item.trackId} moments={pickMoments} role="pick" common={common} />
       {seeds.map((g) => (
         <SongMoments key={g.trackId} trackId={g.trackId} moments={g.moments} role="seed" common={common} />
       ))}
-      {matches.length ? <MatchedPairs itemId={item.id} matches={matches} /> : null}
+      {matches.length ? <MatchedPairs matches={matches} /> : null}
       <div className="why-common">
         <span className="why-role">In common</span>
         {explanation.tagsInCommon.length
@@ -105,20 +127,6 @@ export function WhyPanel({ item, explanation, playing, playingItemId }: WhyPanel
           : <span className="muted small" data-testid="no-tags-in-common">{explanation.pick.tags.length || explanation.seeds.some((s) => s.tags.length)
             ? 'No predicted tags in common: the match is in the sound itself.'
             : 'No tags: this sound model shows only tags that were measured right on real music. The match is in the sound itself.'}</span>}
-      </div>
-      <div className="why-actions">
-        <button type="button" className="btn small" data-testid="listen-pick-moment"
-          aria-label={`Listen to the pick's matched moment, from ${formatClock(explanation.pick.startSec)}`}
-          onClick={() => void listenFrom(item.id, explanation.pick.startSec)}>
-          <Icon name="play" size={13} /> Pick at {formatClock(explanation.pick.startSec)}
-        </button>
-        {firstSeed ? (
-          <button type="button" className="btn small" data-testid="listen-seed-moment"
-            aria-label={`Listen to the seed's matched moment, from ${formatClock(firstSeed.startSec)}`}
-            onClick={() => void listenToSeed(firstSeed.trackId, firstSeed.startSec)}>
-            <Icon name="play" size={13} /> Seed at {formatClock(firstSeed.startSec)}
-          </button>
-        ) : null}
       </div>
       <div className="why-feedback">
         <LikeButton trackId={item.trackId} withLabel />

@@ -3,19 +3,20 @@
  * pick's or a seed's matched moment, and feedback (skip, less like this). Main builds and extends the
  * radio; here we only call it, show progress and errors, and steer the player.
  */
-import type { RadioSeed } from '../../../../shared/domain';
+import { ADVENTURE_STEPS } from '../../../../shared/defaults';
+import type { RadioSeed, RadioSteer } from '../../../../shared/domain';
 import { api } from '../../api';
 import { seedFor, seedLabel } from '../../lib/radio-seed';
 import { trackAnalysis } from '../../stores/analysis-store';
 import { selectedTrackIds, selectTrack } from '../../stores/browse-store';
 import { useLibraryStore } from '../../stores/library-store';
 import { useLikesStore } from '../../stores/likes-store';
-import { attempt, notify, notifyError } from '../../stores/notify-store';
+import { attempt, dismissToast, notify, notifyError, notifyWithAction } from '../../stores/notify-store';
 import { requestAutoplay, takeAutoplay } from '../../stores/player-store';
-import { applyQueue, currentItem, setCurrentIndex, useQueueStore } from '../../stores/queue-store';
+import { currentItem } from '../../stores/queue-store';
 import { applyRadio, followPlaying, setStarting, useRadioStore } from '../../stores/radio-store';
 import { openQueue } from '../../stores/ui-store';
-import { next, playItemFrom } from '../player/audio-engine';
+import { next } from '../player/audio-engine';
 
 function titlesOf(trackIds: readonly number[]): string[] {
   const { byId } = useLibraryStore.getState();
@@ -69,32 +70,6 @@ export function playLikedRadio(): void {
   void startRadio({ kind: 'liked' }, liked, 'your liked songs');
 }
 
-/** Plays the queue entry `itemId` from `sec` (a pick's matched moment). */
-export async function listenFrom(itemId: number, sec: number): Promise<void> {
-  const index = useQueueStore.getState().items.findIndex((i) => i.id === itemId);
-  if (index === -1) {
-    notify('info', 'That song is no longer in the queue.');
-    return;
-  }
-  playItemFrom(itemId, sec);
-  if (index !== useQueueStore.getState().currentIndex) await setCurrentIndex(index, true);
-}
-
-/**
- * Plays a seed song from its matched moment: its entry in the queue when it has one (a one-song radio
- * starts with its seed), else it is inserted after the playing entry.
- */
-export async function listenToSeed(trackId: number, sec: number): Promise<void> {
-  const { items, currentIndex } = useQueueStore.getState();
-  const queued = items[currentIndex]?.trackId === trackId ? items[currentIndex] : items.find((i) => i.trackId === trackId);
-  if (queued) return listenFrom(queued.id, sec);
-  const state = await attempt(() => api.playback.enqueue([trackId], 'next'), 'Could not play the seed song');
-  if (!state) return;
-  applyQueue(state);
-  const inserted = state.items[state.currentIndex + 1];
-  if (inserted?.trackId === trackId) await listenFrom(inserted.id, sec);
-}
-
 /** Moves on; a pick of the playing radio skipped counts against songs like it. */
 export function skipCurrent(): void {
   const item = currentItem();
@@ -105,20 +80,45 @@ export function skipCurrent(): void {
   }
 }
 
-/** "Less like this": the radio steers away from it (and drops it from what is queued). Skips it if playing. */
+/** "N upcoming picks changed", or that none did (the library may have nothing else to offer). */
+export function steerText(steer: RadioSteer): string {
+  if (steer.changed === 0) return steer.upcoming ? 'the upcoming picks stay as they were' : 'no picks are left to change';
+  return `${steer.changed} upcoming ${steer.changed === 1 ? 'pick' : 'picks'} changed`;
+}
+
+/**
+ * "Less like this": the radio drops it and chooses its unplayed picks again, away from it, and says how
+ * many changed. Skips it if playing.
+ */
 export async function lessLikeThis(trackId: number): Promise<void> {
   if (currentItem()?.trackId === trackId) next();
+  let steer: RadioSteer;
   try {
-    await api.radio.radioFeedback(trackId, 'less');
+    steer = await api.radio.radioFeedback(trackId, 'less');
   } catch (err) {
     notifyError(err, 'Could not tell the radio');
     return;
   }
+  if (steer.session) applyRadio(steer.session);
   const title = useLibraryStore.getState().byId.get(trackId)?.title;
-  notify('info', `Fewer songs like ${title ? `“${title}”` : 'that one'} on this radio.`);
+  notify('info', `Fewer songs like ${title ? `“${title}”` : 'that one'}: ${steerText(steer)}.`);
 }
 
-/** Blocks an artist from every radio; the radio drops its queued picks by them. */
+/** The adventure control: the playing radio re-ranks its unplayed picks (close 0 .. varied 1) and says how many changed. */
+export async function setAdventure(adventure: number): Promise<void> {
+  const steer = await attempt(() => api.radio.setRadioOptions({ adventure }), 'Could not steer the radio');
+  if (!steer) return;
+  if (steer.session) applyRadio(steer.session);
+  const step = ADVENTURE_STEPS.find((s) => s.value === adventure);
+  // Stepping through the settings shows the latest outcome, not a pile of toasts.
+  if (adventureToast !== null) dismissToast(adventureToast);
+  adventureToast = notify('info', `${step ? step.label : 'Adventure changed'}: ${steerText(steer)}.`);
+}
+
+/** The toast of the last adventure change. */
+let adventureToast: number | null = null;
+
+/** Blocks an artist from every radio; the radio drops its queued picks by them. The toast can undo it. */
 export async function blockArtist(artist: string): Promise<void> {
   try {
     await api.radio.setArtistBlocked(artist, true);
@@ -126,5 +126,13 @@ export async function blockArtist(artist: string): Promise<void> {
     notifyError(err, 'Could not block the artist');
     return;
   }
-  notify('info', `${artist} will not be picked by the radio.`);
+  notifyWithAction(`${artist} will not be picked by the radio.`, { label: 'Undo', run: () => void undoBlock(artist) });
+}
+
+/** Lets the artist back in and puts the picks the block took out back in the queue. */
+async function undoBlock(artist: string): Promise<void> {
+  const result = await attempt(() => api.radio.undoBlockArtist(artist), `Could not let ${artist} back in`);
+  if (!result) return;
+  const back = result.restored ? `: ${result.restored} ${result.restored === 1 ? 'pick is' : 'picks are'} back in the queue` : '';
+  notify('info', `${artist} can be picked again${back}.`);
 }
