@@ -37,6 +37,18 @@ import type {
 
 /** Stops a subscription. */
 export type Unsubscribe = () => void;
+/** Which tracks listTrackPage returns: `limit` (1 to 1,000) tracks from `offset` on. */
+export interface TrackPageRequest {
+  offset: number;
+  limit: number;
+}
+
+export interface TrackPage {
+  tracks: Track[];
+  /** How many tracks the library holds in all. */
+  total: number;
+}
+
 /** An event: subscribe with a listener, get back the function that unsubscribes. */
 export type Event<T> = (listener: (payload: T) => void) => Unsubscribe;
 
@@ -50,6 +62,11 @@ export interface LibraryService {
   rescan(folderId?: number): Promise<ScanSummary>;
   /** Every track, for the library view (it sorts and filters in memory). */
   listTracks(): Promise<Track[]>;
+  /**
+   * One page of tracks in the view's default order (artist, album, disc, track, title) and the library's
+   * size: the view paints its first screen from page 0 before the whole list (listTracks) has arrived.
+   */
+  listTrackPage(page: TrackPageRequest): Promise<TrackPage>;
   getTrack(trackId: number): Promise<Track>;
   /** Files that could not be read, with why. */
   listScanFailures(): Promise<ScanFailure[]>;
@@ -206,6 +223,7 @@ export const CONTRACT = {
     removeFolder: 'command',
     rescan: 'command',
     listTracks: 'command',
+    listTrackPage: 'command',
     getTrack: 'command',
     listScanFailures: 'command',
     getScanProgress: 'command',

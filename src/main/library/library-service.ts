@@ -2,13 +2,14 @@
  * LibraryService: music folders, scans (one at a time, queued), the watcher, and the library events.
  * The only place that decides when a scan runs; the scanner itself is a pure pipeline.
  */
-import type { LibraryService } from '../../shared/contract';
+import type { LibraryService, TrackPage, TrackPageRequest } from '../../shared/contract';
 import { LIBRARY_TUNABLES } from '../../shared/defaults';
 import type { MusicFolder, ScanProgress, ScanSummary, TracksChanged, Waveform } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
 import type { LibraryDb } from '../db/library-db';
 import { Emitter, ThrottledProgress } from '../events';
 import { scanFolders } from './scanner';
+import { validPage } from './track-page';
 import { validateNewFolder } from './validate-folder';
 import { FolderWatcher } from './watcher';
 import { trackWaveform } from './waveform';
@@ -128,6 +129,12 @@ export class LibraryServiceImpl implements LibraryService {
 
   async listTracks() {
     return this.db.tracks.all();
+  }
+
+  async listTrackPage(page: TrackPageRequest): Promise<TrackPage> {
+    const { offset, limit } = validPage(page);
+    // One read transaction would be stricter, but main is the only writer and this runs synchronously.
+    return { tracks: this.db.tracks.page(offset, limit), total: this.db.tracks.count() };
   }
 
   async getTrack(trackId: number) {

@@ -24,14 +24,24 @@ interface VirtualListProps {
   resetKey?: string;
 }
 
+/** How many frames of the last scroll step to render ahead (React renders up to two frames late). */
+const LEAD_FRAMES = 2.5;
+/** Bounds the rows a single frame may mount however hard the wheel is spun. */
+const MAX_LEAD_PX = 4000;
+
 export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(function VirtualList(
-  // 20 rows each side: the list renders from the scroll event, a frame behind; a fast fling moves
-  // ~600 px a frame, which 8 rows (240 px) could not cover (measured by bench:ui as blank frames).
-  { count, rowHeight, renderRow, overscan = 20, className, role, ariaLabel, testId, resetKey },
+  // A few rows each side at rest: every row costs a mount when a search or sort replaces them all. Fast
+  // scrolling is covered by `lead` below instead, which grows with the speed.
+  { count, rowHeight, renderRow, overscan = 8, className, role, ariaLabel, testId, resetKey },
   ref,
 ) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
+  // Extra px rendered in the direction of travel. The list renders from the scroll event, which React runs
+  // a frame or two behind the scroll position the browser paints, so a fling (bench:ui: 600 px a frame)
+  // needs about that many frames' worth of distance ahead of it or it shows blank space.
+  const [lead, setLead] = useState(0);
+  const lastTop = useRef(0);
   const [height, setHeight] = useState(0);
 
   useLayoutEffect(() => {
@@ -51,7 +61,9 @@ export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(funct
 
   useLayoutEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
+    lastTop.current = 0;
     setScrollTop(0);
+    setLead(0);
   }, [resetKey]);
 
   useImperativeHandle(ref, () => ({
@@ -65,11 +77,17 @@ export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(funct
   }), [rowHeight]);
 
   const onScroll = useCallback(() => {
-    if (scroller.current) setScrollTop(scroller.current.scrollTop);
+    const el = scroller.current;
+    if (!el) return;
+    const top = el.scrollTop;
+    const delta = top - lastTop.current;
+    lastTop.current = top;
+    setScrollTop(top);
+    setLead(Math.max(-MAX_LEAD_PX, Math.min(MAX_LEAD_PX, delta * LEAD_FRAMES)));
   }, []);
 
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  const first = Math.max(0, Math.floor((scrollTop + Math.min(0, lead)) / rowHeight) - overscan);
+  const last = Math.min(count, Math.ceil((scrollTop + height + Math.max(0, lead)) / rowHeight) + overscan);
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) {
     rows.push(renderRow(i, i * rowHeight));

@@ -16,7 +16,13 @@ interface LibraryState {
   sortKeys: SortKeys;
   /** Library version of `tracks`; -1 before the first load. */
   version: number;
+  /**
+   * The whole list has arrived. Before that `tracks` may hold just the first page (the library view paints
+   * it); views that need every track (albums, playlists) wait for this.
+   */
   tracksLoaded: boolean;
+  /** The library's size: tracks.length once loaded, the server's count while only the first page is in. */
+  totalTracks: number;
   folders: MusicFolder[];
   foldersLoaded: boolean;
   failures: ScanFailure[];
@@ -29,6 +35,7 @@ export const useLibraryStore = create<LibraryState>(() => ({
   sortKeys: sortKeysFor([]),
   version: -1,
   tracksLoaded: false,
+  totalTracks: 0,
   folders: [],
   foldersLoaded: false,
   failures: [],
@@ -36,20 +43,42 @@ export const useLibraryStore = create<LibraryState>(() => ({
 
 let tracksRequest = 0;
 
-/** Loads every track and rebuilds the derived search/sort data in one pass. */
+/**
+ * The first page: a tall window's screenful (~30 rows) plus the list's overscan, small enough to arrive and
+ * paint at once from a 50,000-track library.
+ */
+export const FIRST_PAGE_SIZE = 100;
+
+/** The derived search/sort data for a track list, built in one pass. */
+function derived(tracks: Track[]): Pick<LibraryState, 'tracks' | 'byId' | 'haystacks' | 'sortKeys'> {
+  return { tracks, byId: new Map(tracks.map((t) => [t.id, t])), haystacks: tracks.map(buildHaystack), sortKeys: sortKeysFor(tracks) };
+}
+
+/**
+ * Loads every track. On the first load it first fetches the first page (already in the default order), so
+ * the view paints its first screen while the whole list is still on its way; a refetch keeps showing the
+ * previous complete list instead. The page goes first, not alongside: main answers requests in turn, and
+ * writing out 50,000 tracks would hold the page (and every other startup request) back by a second.
+ */
 export async function loadTracks(version?: number): Promise<void> {
   const request = ++tracksRequest;
+  if (!useLibraryStore.getState().tracksLoaded) await showFirstPage(request);
   const tracks = await attempt(() => api.library.listTracks(), 'Loading the library failed');
   // A later refetch may have overtaken this one; keep only the newest answer.
   if (!tracks || request !== tracksRequest) return;
   useLibraryStore.setState((s) => ({
-    tracks,
-    byId: new Map(tracks.map((t) => [t.id, t])),
-    haystacks: tracks.map(buildHaystack),
-    sortKeys: sortKeysFor(tracks),
+    ...derived(tracks),
     version: version ?? s.version,
     tracksLoaded: true,
+    totalTracks: tracks.length,
   }));
+}
+
+async function showFirstPage(request: number): Promise<void> {
+  // Quietly: if the page fails, the whole list (and its error message) follows anyway.
+  const page = await api.library.listTrackPage({ offset: 0, limit: FIRST_PAGE_SIZE }).catch(() => null);
+  if (!page || request !== tracksRequest || useLibraryStore.getState().tracksLoaded) return;
+  useLibraryStore.setState({ ...derived(page.tracks), totalTracks: page.total });
 }
 
 export function handleTracksChanged(version: number): void {
@@ -89,6 +118,7 @@ export async function rescan(folderId?: number): Promise<void> {
 }
 
 export const useTracks = (): Track[] => useLibraryStore((s) => s.tracks);
+export const useTotalTracks = (): number => useLibraryStore((s) => s.totalTracks);
 export const useTrack = (id: number | null): Track | undefined =>
   useLibraryStore((s) => (id === null ? undefined : s.byId.get(id)));
 export const useFolders = (): MusicFolder[] => useLibraryStore((s) => s.folders);

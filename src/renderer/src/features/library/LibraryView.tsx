@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { formatTotalDuration, plural } from '../../lib/format';
 import { useVisibleRows } from '../../stores/browse-store';
-import { useLibraryStore, useTracks } from '../../stores/library-store';
+import { useLibraryStore, useTotalTracks, useTracks } from '../../stores/library-store';
 import { useScanRunning } from '../../stores/scan-store';
 import { EmptyLibrary } from './EmptyLibrary';
 import { SearchBox } from './SearchBox';
@@ -12,8 +12,12 @@ import { TrackTable } from './TrackTable';
 function Summary() {
   const tracks = useTracks();
   const rows = useVisibleRows();
+  const loaded = useLibraryStore((s) => s.tracksLoaded);
+  const total = useTotalTracks();
   const seconds = useMemo(() => rows.reduce((sum, i) => sum + (tracks[i]?.durationSec ?? 0), 0), [rows, tracks]);
   const filtered = rows.length !== tracks.length;
+  // Only the first screen is in: counts and search results would be those of that page.
+  if (!loaded) return <div className="library-summary" data-testid="library-summary">Loading {plural(total, 'track')}…</div>;
   return (
     <div className="library-summary" data-testid="library-summary">
       {filtered ? `${rows.length.toLocaleString('en-US')} of ${plural(tracks.length, 'track')}` : plural(tracks.length, 'track')}
@@ -23,7 +27,8 @@ function Summary() {
 }
 
 export function LibraryView() {
-  const loaded = useLibraryStore((s) => s.tracksLoaded && s.foldersLoaded);
+  // The first page of tracks is enough to paint the table (the rest follows); an empty library waits for both.
+  const loaded = useLibraryStore((s) => (s.tracksLoaded || s.tracks.length > 0) && s.foldersLoaded);
   const hasTracks = useLibraryStore((s) => s.tracks.length > 0);
   const hasFolders = useLibraryStore((s) => s.folders.length > 0);
   const scanning = useScanRunning();
