@@ -6,33 +6,16 @@
  * a click on a strip previews from that point; Space, Enter and Escape work; closing the panel stops it.
  * Media events are logged from the page (capture listeners on document) so timings are the element's own.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoAudioFiles, DEMO_LIBRARY } from '../support/demo-library';
-import { startHost, type RunningHost } from '../support/web-host';
+import { ARTIFACTS, serialModelHost } from '../support/model-host';
 
-const ARTIFACTS = 'test-results/screenshots';
-const MODEL = process.env.SOUNDLIKE_MODEL ? resolve(process.env.SOUNDLIKE_MODEL) : resolve('models/manifest.json');
-const HAS_MODEL = existsSync(MODEL);
 /** How far the element's clock may be from a clip's start when it starts playing (seek granularity). */
 const START_TOLERANCE_SEC = 0.35;
 /** How far past a clip's end the preview may pause (one end check plus the event's delivery). */
 const END_TOLERANCE_SEC = 0.3;
 
-let host: RunningHost;
-
-test.describe.configure({ mode: 'serial' });
-test.skip(!HAS_MODEL, `No sound model at ${MODEL}: train one (models/training) or set SOUNDLIKE_MODEL to a manifest.json.`);
-
-test.beforeAll(async () => {
-  if (!HAS_MODEL) return;
-  mkdirSync(ARTIFACTS, { recursive: true });
-  host = await startHost();
-});
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = serialModelHost();
 
 interface MediaEvent {
   id: string;

@@ -5,29 +5,12 @@
  * picks back; the liked-songs view plays, starts a radio, and unlikes (with undo). Screenshots at
  * 1400x900 and 800x600. Skipped, saying so, without a model.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { demoAudioFiles, DEMO_LIBRARY } from '../support/demo-library';
-import { startHost, type RunningHost } from '../support/web-host';
+import { ARTIFACTS, serialModelHost } from '../support/model-host';
 
-const ARTIFACTS = 'test-results/screenshots';
-const MODEL = process.env.SOUNDLIKE_MODEL ? resolve(process.env.SOUNDLIKE_MODEL) : resolve('models/manifest.json');
-const HAS_MODEL = existsSync(MODEL);
 
-let host: RunningHost;
-
-test.describe.configure({ mode: 'serial' });
-test.skip(!HAS_MODEL, `No sound model at ${MODEL}: train one (models/training) or set SOUNDLIKE_MODEL to a manifest.json.`);
-
-test.beforeAll(async () => {
-  if (!HAS_MODEL) return;
-  mkdirSync(ARTIFACTS, { recursive: true });
-  host = await startHost();
-});
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = serialModelHost();
 
 /** The radio's queued picks, by title, in order (the seed plays first and is not a pick). */
 function pickTitles(page: Page): Promise<string[]> {

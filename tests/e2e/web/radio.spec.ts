@@ -5,15 +5,11 @@
  * that second). Needs models/manifest.json, or another model named by $SOUNDLIKE_MODEL (the host
  * inherits the environment); skipped, saying so, without one.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { demoAudioFiles, DEMO_LIBRARY } from '../support/demo-library';
-import { startHost, type RunningHost } from '../support/web-host';
+import { ARTIFACTS, HAS_MODEL, MODEL, serialModelHost } from '../support/model-host';
 
-const ARTIFACTS = 'test-results/screenshots';
-const MODEL = process.env.SOUNDLIKE_MODEL ? resolve(process.env.SOUNDLIKE_MODEL) : resolve('models/manifest.json');
-const HAS_MODEL = existsSync(MODEL);
 /** The tag groups the model's manifest lets the why-panel show (null: a manifest without a display rule). */
 const SHOWN_GROUPS: string[] | null = HAS_MODEL ? (JSON.parse(readFileSync(MODEL, 'utf8')) as { display?: { groups: string[] } }).display?.groups ?? null : null;
 /** The shown groups the graph measures (no probability is shown for them). */
@@ -22,19 +18,7 @@ const MEASURED: string[] = HAS_MODEL ? Object.entries((JSON.parse(readFileSync(M
 /** How far the audio clock may be from a moment's start right after the click (decode, seek, start). */
 const SEEK_TOLERANCE_SEC = 1.5;
 
-let host: RunningHost;
-
-test.describe.configure({ mode: 'serial' });
-test.skip(!HAS_MODEL, `No sound model at ${MODEL}: train one (models/training) or set SOUNDLIKE_MODEL to a manifest.json.`);
-
-test.beforeAll(async () => {
-  if (!HAS_MODEL) return;
-  mkdirSync(ARTIFACTS, { recursive: true });
-  host = await startHost();
-});
-test.afterAll(async () => {
-  await host?.stop();
-});
+const host = serialModelHost();
 
 interface AudioState {
   time: number;
