@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { FragmentRow } from '../../src/main/db/queries/analysis';
 import type { Services } from '../../src/main/services';
-import type { Track } from '../../src/shared/domain';
+import type { QueueState, Track } from '../../src/shared/domain';
 import { makeTempDir, type TempDir } from './audio';
 import { openModelServices } from './model';
 import { makeStyleLibrary, STYLE_CLIPS, type StyleClip } from './styles';
@@ -117,4 +117,19 @@ export async function analysedLibrary(options: { analyse?: boolean; clips?: read
       tmp.cleanup();
     },
   };
+}
+
+/** Waits until the queue has not changed for 450 ms (the radio extends itself in the background). */
+export async function settledQueue(lib: AnalysedLibrary): Promise<QueueState> {
+  let last = '';
+  let same = 0;
+  for (let i = 0; i < 200; i++) {
+    const q = await lib.services.api.playback.getQueue();
+    const key = JSON.stringify(q.items.map((it) => it.id));
+    same = key === last ? same + 1 : 0;
+    if (same === 3) return q;
+    last = key;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error('the queue kept changing');
 }

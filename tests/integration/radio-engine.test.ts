@@ -9,9 +9,9 @@ import { copyFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RADIO_DEFAULTS } from '../../src/shared/defaults';
-import type { QueueItem, QueueState, RadioSession, Track } from '../../src/shared/domain';
+import type { QueueItem, RadioSession, Track } from '../../src/shared/domain';
 import { place, pseudoRandomBytes } from '../helpers/audio';
-import { analysedLibrary, dot, readFragments, type AnalysedLibrary, type StoredFragmentRow } from '../helpers/analysis-db';
+import { analysedLibrary, dot, readFragments, settledQueue, type AnalysedLibrary, type StoredFragmentRow } from '../helpers/analysis-db';
 import { ensureBuilt, hasTestModel, openModelServices, testModelPath } from '../helpers/model';
 import { expectCode, waitFor } from '../helpers/services';
 import { EXTRA_CLIP, STYLE_CLIPS, styleClip } from '../helpers/styles';
@@ -30,21 +30,6 @@ function chamfer(a: StoredFragmentRow[], b: StoredFragmentRow[]): number {
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
-
-/** Waits until the queue has not changed for 450 ms (the radio extends itself in the background). */
-async function settledQueue(lib: AnalysedLibrary): Promise<QueueState> {
-  let last = '';
-  let same = 0;
-  for (let i = 0; i < 200; i++) {
-    const q = await lib.services.api.playback.getQueue();
-    const key = JSON.stringify(q.items.map((it) => it.id));
-    same = key === last ? same + 1 : 0;
-    if (same === 3) return q;
-    last = key;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error('the queue kept changing');
-}
 
 function duplicates(items: QueueItem[]): number[] {
   const seen = new Set<number>();

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueItem, QueueState } from '../../src/shared/domain';
 import { changedPicks } from '../../src/main/radio/steer';
-import { analysedLibrary, dot, readFragments, type AnalysedLibrary, type StoredFragmentRow } from '../helpers/analysis-db';
+import { analysedLibrary, dot, readFragments, settledQueue, type AnalysedLibrary, type StoredFragmentRow } from '../helpers/analysis-db';
 import { ensureBuilt, hasTestModel, testModelPath } from '../helpers/model';
 import { expectCode } from '../helpers/services';
 import { STYLE_CLIPS } from '../helpers/styles';
@@ -17,21 +17,6 @@ function directed(from: StoredFragmentRow[], to: StoredFragmentRow[]): number {
   return from.reduce((sum, f) => sum + Math.max(...to.map((t) => dot(f.vector, t.vector))), 0) / from.length;
 }
 const chamfer = (a: StoredFragmentRow[], b: StoredFragmentRow[]) => 0.5 * (directed(a, b) + directed(b, a));
-
-/** Waits until the queue has not changed for 450 ms (the radio extends itself in the background). */
-async function settledQueue(lib: AnalysedLibrary): Promise<QueueState> {
-  let last = '';
-  let same = 0;
-  for (let i = 0; i < 200; i++) {
-    const q = await lib.services.api.playback.getQueue();
-    const key = JSON.stringify(q.items.map((it) => it.id));
-    same = key === last ? same + 1 : 0;
-    if (same === 3) return q;
-    last = key;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error('the queue kept changing');
-}
 
 const upcoming = (q: QueueState): QueueItem[] => q.items.slice(q.currentIndex + 1);
 const similarityOf = (item: QueueItem): number => (item.origin.kind === 'radio' ? item.origin.explanation?.songSimilarity ?? NaN : NaN);
