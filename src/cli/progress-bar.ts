@@ -25,10 +25,17 @@ export function createScanProgressPrinter(stream: NodeJS.WriteStream = process.s
   };
 }
 
-function clock(sec: number | null): string {
+/** m:ss, or h:mm:ss from an hour (a big library's first analysis takes hours). */
+export function clock(sec: number | null): string {
   if (sec === null) return '--:--';
   const s = Math.max(0, Math.round(sec));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  const mmss = `${String(Math.floor(s / 60) % 60).padStart(s >= 3600 ? 2 : 1, '0')}:${String(s % 60).padStart(2, '0')}`;
+  return s >= 3600 ? `${Math.floor(s / 3600)}:${mmss}` : mmss;
+}
+
+/** "2.61 tracks/s (626x real time)": the recent rate the ETA is worked out from. */
+export function rateText(p: Pick<AnalysisProgress, 'tracksPerSec' | 'realtimeX'>): string {
+  return `${p.tracksPerSec.toFixed(2)} tracks/s${p.realtimeX > 0 ? ` (${Math.round(p.realtimeX)}x real time)` : ''}`;
 }
 
 export function createAnalysisProgressPrinter(stream: NodeJS.WriteStream = process.stderr): (p: AnalysisProgress) => void {
@@ -42,7 +49,7 @@ export function createAnalysisProgressPrinter(stream: NodeJS.WriteStream = proce
     const width = 30;
     const fraction = p.total === 0 ? 1 : p.done / p.total;
     const bar = '#'.repeat(Math.round(fraction * width)).padEnd(width, '-');
-    const line = `[${bar}] ${p.done}/${p.total} tracks  ${p.tracksPerSec.toFixed(2)} tracks/s  ETA ${clock(p.etaSec)}  failed ${p.failed}`;
+    const line = `[${bar}] ${p.done}/${p.total} tracks  ${rateText(p)}  ETA ${clock(p.etaSec)}  failed ${p.failed}`;
     if (stream.isTTY) {
       stream.write(`\r\x1b[2K${line}`);
       if (p.final) stream.write('\n');

@@ -1,20 +1,12 @@
 /**
- * One track's analysis, as two stages the caller can overlap across tracks (decode the next track in
- * ffmpeg while this one runs through the encoder): PCM -> fragments -> batched encoder -> per-fragment
- * vector and its tags (tag-select.ts). Stateless: everything it needs comes in as arguments.
+ * A decoded and encoded track (track-decoder.ts) as the fragments main stores: each window's time span,
+ * vector and the tags it shows (tag-select.ts). Stateless: everything it needs comes in as arguments.
  */
-import type { Encoder } from './encoder';
-import { copyFragment, planFragments } from './fragments';
+import type { WireFragments } from './protocol';
+import type { DecodedTrack } from './track-decoder';
 import { groupArgmax, topK, type ShownGroups, type TagScore } from './tag-select';
 
 export type { TagScore } from './tag-select';
-
-export interface FragmentEmbedding {
-  startSec: number;
-  endSec: number;
-  vector: Float32Array;
-  tags: TagScore[];
-}
 
 export interface EmbedOptions {
   sampleRate: number;
@@ -33,25 +25,17 @@ function fragmentTags(probabilities: Float32Array, offset: number, count: number
     : topK(probabilities, offset, count, options.vocabulary, options.topTags);
 }
 
-/** Runs a decoded track through the encoder, a batch of fragments at a time. */
-export async function embedPcm(pcm: Float32Array, encoder: Encoder, options: EmbedOptions): Promise<FragmentEmbedding[]> {
-  const fragmentSamples = encoder.fragmentSamples;
-  const plan = planFragments(pcm.length, fragmentSamples, Math.round(options.stepSeconds * options.sampleRate));
-  const out: FragmentEmbedding[] = [];
-  const batchInput = new Float32Array(options.batchSize * fragmentSamples);
-  for (let first = 0; first < plan.starts.length; first += options.batchSize) {
-    const starts = plan.starts.slice(first, first + options.batchSize);
-    const input = starts.length === options.batchSize ? batchInput : new Float32Array(starts.length * fragmentSamples);
-    starts.forEach((start, i) => copyFragment(pcm, start, fragmentSamples, input, i * fragmentSamples));
-    const { embeddings, tags } = await encoder.run(input, starts.length);
-    starts.forEach((start, i) => {
-      out.push({
-        startSec: start / options.sampleRate,
-        endSec: Math.min(pcm.length, start + fragmentSamples) / options.sampleRate,
-        vector: embeddings.slice(i * encoder.embeddingSize, (i + 1) * encoder.embeddingSize),
-        tags: tags.length ? fragmentTags(tags, i * encoder.tagCount, encoder.tagCount, options) : [],
-      });
-    });
-  }
-  return out;
+/**
+ * The wire form of a track's fragments: spans in seconds (a fragment ends at the track's end at the
+ * latest, the zero padding of a short track is not audio), vectors as they are, tags selected.
+ */
+export function toWireFragments(track: DecodedTrack, fragmentSamples: number, tagCount: number, options: EmbedOptions): WireFragments {
+  const { starts, totalSamples } = track;
+  const { sampleRate } = options;
+  return {
+    starts: Float64Array.from(starts, (start) => start / sampleRate),
+    ends: Float64Array.from(starts, (start) => Math.min(totalSamples, start + fragmentSamples) / sampleRate),
+    vectors: track.vectors,
+    tags: starts.map((_, i) => (track.tags.length ? fragmentTags(track.tags, i * tagCount, tagCount, options) : [])),
+  };
 }

@@ -1,129 +1,158 @@
 /**
- * The analysis engine as a worker thread: stateless compute off the main thread (decode -> fragments ->
- * ONNX encoder -> per-track result). Jobs run one at a time through the encoder while the next job's
- * ffmpeg decode already runs in its own process, so decoding and inference overlap on two cores.
- * A crash here is the worker's exit, seen by the client, never the app's.
+ * The analysis engine as a worker thread: stateless compute off the main thread. This thread only
+ * moves audio: it runs one ffmpeg per core (track-decoder.ts), cuts their PCM into fragment batches as
+ * it arrives and hands the batches to encoder threads (encoder-pool.ts), because onnxruntime's run
+ * blocks its thread and the pipes must keep flowing meanwhile. A track someone waits for (priority)
+ * starts decoding at once and the other decoders wait for it. A crash here is the worker's exit, seen
+ * by the client, never the app's.
  */
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import { ANALYSIS_TUNABLES } from '../shared/defaults';
-import { decodePcm, DecodeError } from './decode';
-import { embedPcm, type EmbedOptions } from './embed-track';
-import { createEncoder, type Encoder } from './encoder';
-import { loadModel, mapColouring, measuredTagGroups, ModelError, shownTagGroups, type LoadedModel } from './manifest';
-import type { FromWorker, ToWorker, WireFragments, WorkerInit } from './protocol';
+import { DecodeError } from './decode';
+import { toWireFragments, type EmbedOptions } from './embed-track';
+import { EncoderPool } from './encoder-pool';
+import { loadModel, mapColouring, measuredTagGroups, ModelError, shownTagGroups } from './manifest';
+import type { EngineStats, FromWorker, ToWorker, WorkerInit } from './protocol';
 import { shownGroupIndices } from './tag-select';
-
-interface Job {
-  jobId: number;
-  path: string;
-  decodeOnly: boolean;
-  decoded?: Promise<{ pcm: Float32Array; ms: number }>;
-}
+import { threadCpuMs } from './thread-cpu';
+import { TrackDecoder, type DecodedTrack } from './track-decoder';
 
 const port = parentPort;
 if (!port) throw new Error('analysis worker must run as a worker thread');
 
+/** The encoder threads' bundle, built beside this one (electron.vite.config.ts). */
+const ENCODER_THREAD_PATH = join(dirname(fileURLToPath(import.meta.url)), 'analysis-encoder.js');
+
+interface Job {
+  jobId: number;
+  path: string;
+  priority: boolean;
+  decoder: TrackDecoder | null;
+}
+
 let init: WorkerInit | null = null;
-let model: LoadedModel | null = null;
-let encoder: Encoder | null = null;
-/** Worked out once at init (the shown groups' vocabulary indices included), the same for every job. */
+let pool: EncoderPool | null = null;
 let embedOptions: EmbedOptions | null = null;
+let decoders = 1;
+let encoderThreads = 1;
+/** Jobs in arrival order: the first `decoders` of them decode, priority jobs whatever the count. */
 const jobs: Job[] = [];
-let pumping = false;
+let closing = false;
 
 function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(message, transfer);
 }
 
-function startDecode(job: Job): Promise<{ pcm: Float32Array; ms: number }> {
-  const started = performance.now();
-  const decoded = decodePcm(job.path, { ffmpeg: init!.ffmpeg, sampleRate: model!.manifest.sample_rate, retries: ANALYSIS_TUNABLES.decodeRetries })
-    .then((pcm) => ({ pcm, ms: performance.now() - started }));
-  // A decode started ahead may fail before anyone awaits it: that must not count as unhandled
-  // (it would end the worker); the job sees the rejection when its turn comes.
-  decoded.catch(() => undefined);
-  return decoded;
-}
-
-function toWire(fragments: Awaited<ReturnType<typeof embedPcm>>, size: number): WireFragments {
-  const vectors = new Float32Array(fragments.length * size);
-  fragments.forEach((f, i) => vectors.set(f.vector, i * size));
+/**
+ * One ffmpeg per core by default, and an encoder thread per few cores (the encoder is about a quarter
+ * of the CPU a track costs). On CUDA the pool starts one session only (encoder-pool.ts).
+ */
+function lanes(given: WorkerInit): { decoders: number; encoderThreads: number } {
+  const cores = availableParallelism();
   return {
-    starts: Float64Array.from(fragments, (f) => f.startSec),
-    ends: Float64Array.from(fragments, (f) => f.endSec),
-    vectors,
-    tags: fragments.map((f) => f.tags),
+    decoders: Math.max(1, given.decoders ?? Math.round(cores * ANALYSIS_TUNABLES.decodersPerCore)),
+    encoderThreads: Math.max(1, given.encoderThreads ?? Math.floor(cores / ANALYSIS_TUNABLES.coresPerEncoderThread)),
   };
 }
 
-async function pump(): Promise<void> {
-  if (pumping) return;
-  pumping = true;
-  try {
-    while (jobs.length > 0) {
-      const job = jobs.shift() as Job;
-      job.decoded ??= startDecode(job);
-      if (jobs[0]) jobs[0].decoded ??= startDecode(jobs[0]); // overlap the next decode with this encode
-      try {
-        const { pcm, ms } = await job.decoded;
-        const audioSec = pcm.length / model!.manifest.sample_rate;
-        if (job.decodeOnly) {
-          post({ type: 'decoded', jobId: job.jobId, audioSec, decodeMs: ms });
-          continue;
-        }
-        if (pcm.length === 0) throw new Error('ffmpeg decoded no audio from this file.');
-        const started = performance.now();
-        const fragments = await embedPcm(pcm, encoder!, embedOptions!);
-        const wire = toWire(fragments, encoder!.embeddingSize);
-        post({ type: 'done', jobId: job.jobId, fragments: wire, audioSec, decodeMs: ms, encodeMs: performance.now() - started },
-          [wire.vectors.buffer as ArrayBuffer, wire.starts.buffer as ArrayBuffer, wire.ends.buffer as ArrayBuffer]);
-      } catch (error) {
-        const transient = error instanceof DecodeError && error.transient;
-        post({ type: 'failed', jobId: job.jobId, error: error instanceof Error ? error.message : String(error), transient });
-      }
-    }
-  } finally {
-    pumping = false;
+function finish(job: Job, result: DecodedTrack | Error): void {
+  jobs.splice(jobs.indexOf(job), 1);
+  if (result instanceof Error) {
+    const transient = result instanceof DecodeError && result.transient;
+    post({ type: 'failed', jobId: job.jobId, error: result.message, transient });
+  } else {
+    const { fragmentSamples, tagCount } = pool!.info;
+    const wire = toWireFragments(result, fragmentSamples, tagCount, embedOptions!);
+    post({ type: 'done', jobId: job.jobId, fragments: wire, audioSec: result.totalSamples / embedOptions!.sampleRate, decodeMs: result.decodeMs, encodeMs: result.encodeMs },
+      [wire.vectors.buffer as ArrayBuffer, wire.starts.buffer as ArrayBuffer, wire.ends.buffer as ArrayBuffer]);
   }
+  schedule();
+}
+
+/** Starts decoders for waiting jobs (priority first), and holds the others back while a priority job decodes. */
+function schedule(): void {
+  if (!pool || closing) return;
+  const running = () => jobs.filter((j) => j.decoder?.decoding).length;
+  for (const job of [...jobs.filter((j) => j.priority), ...jobs.filter((j) => !j.priority)]) {
+    if (job.decoder) continue;
+    if (!job.priority && running() >= decoders) break;
+    job.decoder = new TrackDecoder(job.path, job.priority, pool, {
+      ffmpeg: init!.ffmpeg, sampleRate: embedOptions!.sampleRate, retries: ANALYSIS_TUNABLES.decodeRetries,
+      stepSamples: Math.round(init!.stepSeconds * embedOptions!.sampleRate),
+    }, (result) => finish(job, result), schedule);
+    job.decoder.start();
+  }
+  const seedDecoding = jobs.some((j) => j.priority && j.decoder?.decoding);
+  for (const job of jobs) job.decoder?.holdBack(seedDecoding && !job.priority);
+}
+
+function stats(): EngineStats {
+  const encoder = pool?.stats ?? { runMs: 0, fragments: 0, batches: 0, cpuMs: null };
+  return { decoders, encoderThreads, readerCpuMs: threadCpuMs(), encoderCpuMs: encoder.cpuMs, encoderRunMs: encoder.runMs, fragments: encoder.fragments, batches: encoder.batches };
 }
 
 async function close(): Promise<void> {
+  closing = true;
+  for (const job of jobs) job.decoder?.abort();
   jobs.length = 0;
-  while (pumping) await new Promise((resolve) => setTimeout(resolve, 10));
-  await encoder?.release().catch(() => undefined);
+  await pool?.close();
   process.exit(0); // in a worker thread this ends the thread only
 }
 
+async function start(given: WorkerInit): Promise<void> {
+  try {
+    const model = await loadModel(given.manifestPath);
+    const { manifest } = model;
+    ({ decoders, encoderThreads } = lanes(given));
+    // A buffer filling per decoder, one more waiting for the encoder, and one in each encoder thread.
+    const batchBuffers = decoders * ANALYSIS_TUNABLES.batchBuffersPerDecoder + encoderThreads;
+    pool = await EncoderPool.start(ENCODER_THREAD_PATH, encoderThreads, { manifestPath: given.manifestPath, device: given.device, threads: given.threads },
+      given.batchSize, batchBuffers, (error) => {
+        // An encoder thread died: fail everything in hand and exit, so the client starts a fresh worker.
+        for (const job of jobs) post({ type: 'failed', jobId: job.jobId, error: error.message });
+        void close();
+      });
+    encoderThreads = pool.threadCount;
+    embedOptions = {
+      sampleRate: manifest.sample_rate, stepSeconds: given.stepSeconds, batchSize: given.batchSize,
+      topTags: given.topTags, vocabulary: manifest.tags, shownGroups: shownGroupIndices(manifest),
+    };
+    post({ type: 'ready', model: {
+      id: manifest.id, sha256: manifest.sha256, featureVersion: manifest.feature_version ?? 1, embeddingSize: pool.info.embeddingSize,
+      device: pool.info.device, stepSec: given.stepSeconds, mapColouring: mapColouring(manifest),
+      shownTagGroups: shownTagGroups(manifest), measuredTagGroups: measuredTagGroups(manifest), decoders,
+    } });
+    schedule();
+  } catch (error) {
+    post({ type: 'init-failed', message: error instanceof Error ? error.message : String(error), hint: error instanceof ModelError ? error.hint : 'See the log for details.' });
+  }
+}
+
 port.on('message', (message: ToWorker) => {
-  if (message.type === 'close') {
-    void close();
-    return;
-  }
-  if (message.type === 'init') {
-    init = message.init;
-    void (async () => {
-      try {
-        model = await loadModel(message.init.manifestPath);
-        encoder = await createEncoder(model, { device: message.init.device, threads: message.init.threads });
-        const { manifest } = model;
-        embedOptions = {
-          sampleRate: manifest.sample_rate, stepSeconds: message.init.stepSeconds, batchSize: message.init.batchSize,
-          topTags: message.init.topTags, vocabulary: manifest.tags, shownGroups: shownGroupIndices(manifest),
-        };
-        post({ type: 'ready', model: {
-          id: manifest.id, sha256: manifest.sha256, featureVersion: manifest.feature_version ?? 1, embeddingSize: encoder.embeddingSize,
-          device: encoder.device, stepSec: message.init.stepSeconds, mapColouring: mapColouring(manifest),
-          shownTagGroups: shownTagGroups(manifest), measuredTagGroups: measuredTagGroups(manifest),
-        } });
-      } catch (error) {
-        post({ type: 'init-failed', message: error instanceof Error ? error.message : String(error), hint: error instanceof ModelError ? error.hint : 'See the log for details.' });
+  switch (message.type) {
+    case 'close':
+      void close();
+      return;
+    case 'init':
+      init = message.init;
+      void start(message.init);
+      return;
+    case 'stats':
+      post({ type: 'stats', stats: stats() });
+      return;
+    case 'prioritise':
+      for (const job of jobs) {
+        if (!message.paths.includes(job.path) || job.priority) continue;
+        job.priority = true;
+        if (job.decoder) job.decoder.priority = true;
       }
-    })();
-    return;
+      schedule();
+      return;
+    case 'analyse':
+      jobs.push({ jobId: message.jobId, path: message.path, priority: message.priority === true, decoder: null });
+      schedule();
   }
-  const job: Job = { jobId: message.jobId, path: message.path, decodeOnly: message.type === 'decode' };
-  jobs.push(job);
-  // A job arriving while another encodes: start its decode now, so ffmpeg works on the other core.
-  if (pumping && jobs[0] === job && model) job.decoded = startDecode(job);
-  void pump();
 });

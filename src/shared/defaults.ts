@@ -13,12 +13,26 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
 };
 
 export const ANALYSIS_TUNABLES = {
-  /** Fragments per encoder call: batch 32 runs ~2x the fragments/s of batch 1 on CPU. */
-  batchSize: 32,
+  /**
+   * Fragments per encoder call: batch 8-32 all run ~2x the fragments/s of batch 1 on CPU (4.0-4.5 ms CPU
+   * a fragment here); 16 keeps each pooled PCM batch at 7 MB and onnxruntime's working memory small.
+   */
+  batchSize: 16,
   /** Predicted tags kept per fragment (for explanations) when the manifest has no `display` groups (older models). */
   topTags: 5,
-  /** Tracks handed to the worker at once: 2 lets the next decode overlap the current encode. */
+  /** Tracks handed to the worker at once, at least: it reports how many it decodes at once, and gets one more. */
   inFlight: 2,
+  /**
+   * The worker runs this many ffmpeg decoders per core (bench:analysis: decoding is ~3/4 of a track's CPU,
+   * so the cores are kept busy by decoders, the encoder threads fit in between) ...
+   */
+  decodersPerCore: 1,
+  /** ... and one encoder thread (one onnxruntime session) per this many cores, at least one. */
+  coresPerEncoderThread: 4,
+  /** Batch buffers per decoder (one filling, one waiting for an encoder): PCM in memory is bounded by these. */
+  batchBuffersPerDecoder: 2,
+  /** Fragments per encoder call for a track someone waits for (a seed): encoded while the rest decodes. */
+  priorityBatchSize: 8,
   /**
    * The run re-reads the pending list from the database when its own list runs out, when the library or
    * the priorities changed, and at the latest after this long. Re-reading after every track cost 0.1-0.2 s
@@ -26,6 +40,8 @@ export const ANALYSIS_TUNABLES = {
    */
   queueRefreshMs: 30_000,
   progressIntervalMs: 250,
+  /** Tracks the shown rate and time left are measured over (the recent rate, not the average since the start). */
+  rateWindowTracks: 16,
   minStepSec: 1,
   maxStepSec: 5,
   /** A decoder killed by a signal (out of memory, stopped by hand) is tried again at once this many times. */

@@ -56,7 +56,7 @@ function newestSource(): number {
  * missing or older than src/ (electron-vite takes a few seconds).
  */
 export async function ensureBuilt(): Promise<void> {
-  const bundles = ['analysis-worker.js', 'index-worker.js', 'cli.js'].map((f) => join(ROOT, 'out', 'main', f));
+  const bundles = ['analysis-worker.js', 'analysis-encoder.js', 'index-worker.js', 'cli.js'].map((f) => join(ROOT, 'out', 'main', f));
   const oldest = Math.min(...bundles.map((b) => (existsSync(b) ? statSync(b).mtimeMs : 0)));
   if (oldest > 0 && oldest >= newestSource()) return;
   await exec('npx', ['electron-vite', 'build'], { cwd: ROOT, timeout: 170_000 });

@@ -15,12 +15,14 @@ import { cudaAvailable } from '../../engine/encoder';
 import type { LibraryDb } from '../db/library-db';
 import type { AnalysisVersion, PendingTrack, StoredFragment } from '../db/queries/analysis';
 import { Emitter, ThrottledProgress } from '../events';
+import { AudioLeft } from './audio-left';
 import { EngineStoppedError, TransientAnalysisError, type AnalysedTrack, type EngineClient } from './engine-client';
+import { RateMeter } from './rate-meter';
 
 /** How one job ended: stopped jobs (pause, settings change, quit) are neither done nor failed; they stay pending. */
 type JobOutcome = 'done' | 'failed' | 'stopped';
 
-const IDLE: AnalysisProgress = { phase: 'idle', done: 0, total: 0, failed: 0, tracksPerSec: 0, etaSec: null, currentTrackId: null, message: null, final: true };
+const IDLE: AnalysisProgress = { phase: 'idle', done: 0, total: 0, failed: 0, tracksPerSec: 0, realtimeX: 0, etaSec: null, currentTrackId: null, message: null, final: true };
 
 function toStored(result: AnalysedTrack, embeddingSize: number): StoredFragment[] {
   const { starts, ends, vectors, tags } = result.fragments;
@@ -62,6 +64,8 @@ export class AnalysisServiceImpl implements AnalysisService {
    * have missed the tracks it was about, so another run starts when this one ends.
    */
   private missedKick = false;
+  /** Wakes a run waiting for its jobs: a kick (a seed asked for) must not wait for a long track to end. */
+  private wakeRun: (() => void) | null = null;
   /** Waiters for specific tracks (a radio seeded from a track not analysed yet). */
   private readonly waiters = new Map<number, ((state: TrackAnalysisState) => void)[]>();
 
@@ -245,6 +249,7 @@ export class AnalysisServiceImpl implements AnalysisService {
     if (this.paused) return;
     if (this.loop) {
       this.missedKick = true;
+      this.wakeRun?.();
       return;
     }
     this.missedKick = false;
@@ -260,7 +265,7 @@ export class AnalysisServiceImpl implements AnalysisService {
   }
 
   private async run(): Promise<void> {
-    this.emit({ phase: 'starting', done: 0, total: 0, failed: 0, tracksPerSec: 0, etaSec: null, currentTrackId: null, message: null, final: false });
+    this.emit({ phase: 'starting', done: 0, total: 0, failed: 0, tracksPerSec: 0, realtimeX: 0, etaSec: null, currentTrackId: null, message: null, final: false });
     let version: AnalysisVersion;
     try {
       version = await this.ensureModel({ atRunStart: true });
@@ -271,13 +276,19 @@ export class AnalysisServiceImpl implements AnalysisService {
       this.waiters.clear();
       return;
     }
-    const started = Date.now();
+    const meter = new RateMeter(ANALYSIS_TUNABLES.rateWindowTracks);
     let done = 0;
     let failed = 0;
     const inFlight = new Set<Promise<void>>();
+    /** Tracks sent to the engine and not finished, by id (a seed asked for among them is hurried). */
+    const sent = new Map<number, PendingTrack>();
     const taken = new Set<number>();
     let queue: PendingTrack[] = [];
     let readAt = 0;
+    const audio = new AudioLeft();
+    // Waits for a job to end, or for a kick (a seed asked for while every slot is busy).
+    const settle = () => Promise.race([...inFlight, new Promise<void>((resolve) => { this.wakeRun = resolve; })]);
+    const window = Math.max(ANALYSIS_TUNABLES.inFlight, (this.model?.decoders ?? 1) + 1);
     for (;;) {
       if (this.queueStale || queue.length === 0 || Date.now() - readAt > ANALYSIS_TUNABLES.queueRefreshMs) {
         this.queueStale = false;
@@ -286,38 +297,51 @@ export class AnalysisServiceImpl implements AnalysisService {
         queue = this.db.analysis.pending(version).filter((t) => !taken.has(t.trackId));
         // Asked-for tracks that are no longer pending (done meanwhile, or gone) need no place in line.
         const pendingIds = new Set(queue.map((t) => t.trackId));
+        // Asked-for tracks already with the engine are hurried there instead.
+        const hurried = this.priority.flatMap((id) => sent.get(id)?.path ?? []);
+        if (hurried.length > 0) this.engine.prioritise(hurried);
         this.priority = this.priority.filter((id) => pendingIds.has(id));
+        audio.reset([...queue, ...sent.values()]);
       }
       queue = this.ordered(queue);
       if (queue.length === 0 || this.paused) {
         // Finish the jobs in hand, then look again: tracks that arrived meanwhile are this run's, not
         // left pending until the next change. The run ends only after a look that finds nothing.
         if (inFlight.size === 0) break;
-        await Promise.race(inFlight);
+        await settle();
         continue;
       }
       const total = done + inFlight.size + queue.length;
       this.emit({ phase: 'analysing', total });
-      // Hand the worker a small window of tracks so its next decode overlaps the current encode, then
-      // refill (re-reading the queue when the library or the priorities changed, see libraryChanged).
-      while (queue.length > 0 && !this.paused && inFlight.size < ANALYSIS_TUNABLES.inFlight) {
+      // Hand the worker as many tracks as it decodes at once and one more (a finished decoder starts the
+      // next at once), then refill (re-reading the queue when the library or the priorities changed).
+      // A track asked for goes to the engine at once, whatever is in flight: it decodes ahead of the others.
+      while (queue.length > 0 && !this.paused && (inFlight.size < window || this.priority.includes(queue[0].trackId))) {
+        const priority = this.priority.includes(queue[0].trackId);
         const track = this.takeNext(queue);
         taken.add(track.trackId);
-        const job = this.analyseOne(track, version).then((outcome) => {
+        sent.set(track.trackId, track);
+        const job = this.analyseOne(track, version, priority).then(({ outcome, audioSec }) => {
+          sent.delete(track.trackId);
+          audio.finished(track);
           if (outcome === 'stopped') return; // it stays pending: neither done nor failed
           done++;
           if (outcome === 'failed') failed++;
-          const elapsed = (Date.now() - started) / 1000;
-          const rate = elapsed > 0 ? done / elapsed : 0;
-          const left = total - done;
-          this.emit({ done, failed, tracksPerSec: Math.round(rate * 100) / 100, etaSec: rate > 0 ? Math.round(left / rate) : null, currentTrackId: track.trackId, total: Math.max(total, done) });
+          meter.record(audioSec);
+          const rate = meter.rate();
+          const eta = meter.etaSec(audio.left);
+          this.emit({
+            done, failed, tracksPerSec: Math.round(rate.tracksPerSec * 100) / 100, realtimeX: Math.round(rate.audioSecPerSec),
+            etaSec: eta === null ? null : Math.round(eta), currentTrackId: track.trackId, total: Math.max(total, done),
+          });
         });
         inFlight.add(job);
         void job.finally(() => inFlight.delete(job));
       }
-      if (inFlight.size > 0) await Promise.race(inFlight);
+      if (inFlight.size > 0) await settle();
     }
     await Promise.all(inFlight);
+    this.wakeRun = null;
     this.emit({ phase: this.paused ? 'paused' : 'done', currentTrackId: null, etaSec: this.paused ? null : 0, final: true });
     // Anyone still waiting asked for a track this run could not take (paused, or it left the queue): answer now.
     for (const [trackId, resolvers] of this.waiters) {
@@ -340,16 +364,18 @@ export class AnalysisServiceImpl implements AnalysisService {
     return track;
   }
 
-  /** Analyses and stores one track. */
-  private async analyseOne(track: PendingTrack, version: AnalysisVersion): Promise<JobOutcome> {
+  /** Analyses and stores one track; says how it ended and how much audio it had (0 when it failed). */
+  private async analyseOne(track: PendingTrack, version: AnalysisVersion, priority: boolean): Promise<{ outcome: JobOutcome; audioSec: number }> {
     let state: TrackAnalysisState;
+    let audioSec = 0;
     try {
-      const result = await this.engine.analyse(track.path);
+      const result = await this.engine.analyse(track.path, { priority });
+      audioSec = result.audioSec;
       const fragments = toStored(result, this.model?.embeddingSize ?? result.fragments.vectors.length / Math.max(1, result.fragments.starts.length));
       this.db.analysis.storeDone(track, version, fragments, result.audioSec);
       state = { trackId: track.trackId, status: 'done', error: null };
     } catch (error) {
-      if (error instanceof EngineStoppedError) return 'stopped'; // still pending: it runs again next time
+      if (error instanceof EngineStoppedError) return { outcome: 'stopped', audioSec }; // still pending: it runs again next time
       const transient = error instanceof TransientAnalysisError;
       const attempts = (track.attempts ?? 0) + 1;
       const reason = transient ? retryNote(errorText(error), attempts) : errorText(error);
@@ -364,6 +390,6 @@ export class AnalysisServiceImpl implements AnalysisService {
     const resolvers = this.waiters.get(track.trackId);
     this.waiters.delete(track.trackId);
     resolvers?.forEach((resolve) => resolve(state));
-    return state.status === 'done' ? 'done' : 'failed';
+    return { outcome: state.status === 'done' ? 'done' : 'failed', audioSec };
   }
 }

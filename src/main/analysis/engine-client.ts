@@ -4,7 +4,7 @@
  * that reason and the next job starts a fresh worker: analysis is recycled, the app goes on.
  */
 import { Worker } from 'node:worker_threads';
-import type { FromWorker, ModelInfo, ToWorker, WireFragments, WorkerInit } from '../../engine/protocol';
+import type { EngineStats, FromWorker, ModelInfo, ToWorker, WireFragments, WorkerInit } from '../../engine/protocol';
 import { SoundlikeError } from '../../shared/errors';
 import { closeWorker } from '../worker-close';
 
@@ -31,6 +31,7 @@ export class EngineClient {
   private ready: Promise<ModelInfo> | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextJob = 1;
+  private statsWaiters: ((stats: EngineStats | null) => void)[] = [];
 
   constructor(private readonly workerPath: string, private readonly init: () => Promise<WorkerInit>) {}
 
@@ -40,19 +41,35 @@ export class EngineClient {
     return this.ready;
   }
 
-  /** Decodes and embeds one file. Rejects with the reason when the file cannot be analysed. */
-  async analyse(path: string): Promise<AnalysedTrack> {
-    const answer = await this.send('analyse', path);
-    if (answer.type === 'done') return answer;
-    if (answer.type === 'failed' && answer.transient) throw new TransientAnalysisError(answer.error);
-    throw new Error(answer.type === 'failed' ? answer.error : `unexpected answer ${answer.type}`);
+  /**
+   * Decodes and embeds one file. Rejects with the reason when the file cannot be analysed. A priority
+   * job (someone waits for it) is decoded at once, ahead of the others.
+   */
+  async analyse(path: string, options: { priority?: boolean } = {}): Promise<AnalysedTrack> {
+    await this.start();
+    const jobId = this.nextJob++;
+    const answer = new Promise<FromWorker>((resolve, reject) => this.pending.set(jobId, { resolve, reject }));
+    this.worker?.postMessage({ type: 'analyse', jobId, path, priority: options.priority === true } satisfies ToWorker);
+    const settled = await answer;
+    if (settled.type === 'done') return settled;
+    if (settled.type === 'failed' && settled.transient) throw new TransientAnalysisError(settled.error);
+    throw new Error(settled.type === 'failed' ? settled.error : `unexpected answer ${settled.type}`);
   }
 
-  /** Decodes only (the benchmark's baseline). */
-  async decodeOnly(path: string): Promise<{ audioSec: number; decodeMs: number }> {
-    const answer = await this.send('decode', path);
-    if (answer.type === 'decoded') return answer;
-    throw new Error(answer.type === 'failed' ? answer.error : `unexpected answer ${answer.type}`);
+  /** Jobs already sent for these files jump ahead (a radio now waits for one of them). */
+  prioritise(paths: string[]): void {
+    this.worker?.postMessage({ type: 'prioritise', paths } satisfies ToWorker);
+  }
+
+  /** Where the worker's time went so far (the benchmark's per-stage figures); null when it is not running. */
+  async stats(): Promise<EngineStats | null> {
+    const worker = this.worker;
+    if (!worker || !this.ready) return null;
+    await this.ready;
+    return new Promise<EngineStats | null>((resolve) => {
+      this.statsWaiters.push(resolve);
+      worker.postMessage({ type: 'stats' } satisfies ToWorker);
+    });
   }
 
   get inFlight(): number {
@@ -65,14 +82,6 @@ export class EngineClient {
     this.ready = null;
     this.failAll(new EngineStoppedError('Analysis was stopped.'));
     if (worker) await closeWorker(worker, { type: 'close' } satisfies ToWorker);
-  }
-
-  private async send(type: 'analyse' | 'decode', path: string): Promise<FromWorker> {
-    await this.start();
-    const jobId = this.nextJob++;
-    const answer = new Promise<FromWorker>((resolve, reject) => this.pending.set(jobId, { resolve, reject }));
-    this.worker?.postMessage({ type, jobId, path } satisfies ToWorker);
-    return answer;
   }
 
   private spawn(): Promise<ModelInfo> {
@@ -88,6 +97,10 @@ export class EngineClient {
           this.ready = null;
           void worker.terminate();
           reject(new SoundlikeError('MODEL_UNAVAILABLE', message.message, message.hint));
+        } else if (message.type === 'stats') {
+          const waiters = this.statsWaiters;
+          this.statsWaiters = [];
+          waiters.forEach((resolve) => resolve(message.stats));
         } else {
           const job = this.pending.get(message.jobId);
           this.pending.delete(message.jobId);
@@ -114,6 +127,9 @@ export class EngineClient {
   }
 
   private failAll(error: Error): void {
+    const waiters = this.statsWaiters;
+    this.statsWaiters = [];
+    waiters.forEach((resolve) => resolve(null));
     for (const job of this.pending.values()) job.reject(error);
     this.pending.clear();
   }

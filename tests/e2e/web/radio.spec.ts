@@ -59,6 +59,15 @@ test('scan, analyse, play similar, see why, and listen to the matched moments', 
   // The analysis starts by itself; the indicator ends with every track analysed.
   const progress = page.getByTestId('analysis-progress');
   await expect(progress).toBeVisible();
+  // While it runs it tells the recent rate and the time left, and (on hover) what they are measured from.
+  const detail = page.getByTestId('analysis-detail');
+  await expect(detail).toHaveText(/^\d+ \/ \d+ · (\d+\.\d tracks\/s|\d+ s per track) · \d+:\d\d left$/, { timeout: 120_000 });
+  await expect(detail).toHaveAttribute('title', /faster than real time, measured over the last few tracks/);
+  for (const [width, height] of [[1400, 900], [800, 600]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${ARTIFACTS}/radio-analysing-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   await expect(progress).toHaveAttribute('data-complete', 'true', { timeout: 300_000 });
   await expect(page.getByTestId('analysis-headline')).toContainText(`All ${expected} tracks analysed`);
   await expect(page.locator('[data-testid="analysis-badge"][data-status="done"]').first()).toBeVisible();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisCounts, AnalysisProgress } from '../../../shared/domain';
-import { analysisBadge, analysisDetail, analysisHeadline, analysisNote, analysisPercent, failedCount, formatEta, formatRate, isRunning } from './analysis-text';
+import { analysisBadge, analysisDetail, analysisHeadline, analysisNote, analysisPercent, analysisRateTip, failedCount, formatEta, formatRate, isRunning } from './analysis-text';
 
 function progress(patch: Partial<AnalysisProgress>): AnalysisProgress {
-  return { phase: 'idle', done: 0, total: 0, failed: 0, tracksPerSec: 0, etaSec: null, currentTrackId: null, message: null, final: true, ...patch };
+  return { phase: 'idle', done: 0, total: 0, failed: 0, tracksPerSec: 0, realtimeX: 0, etaSec: null, currentTrackId: null, message: null, final: true, ...patch };
 }
 const counts: AnalysisCounts = { total: 40, done: 30, failed: 2, pending: 8, fragments: 900, outdated: 0 };
 
@@ -22,6 +22,12 @@ describe('analysis text', () => {
     expect(analysisDetail(p, counts)).toBe('12 / 40 · 2.0 tracks/s · 0:14 left');
     expect(failedCount(p, counts)).toBe(1);
     expect(analysisPercent(p, counts)).toBe(30);
+  });
+  it('says what the rate and the time left are measured from, only while a run has a rate', () => {
+    const p = progress({ phase: 'analysing', done: 12, total: 40, tracksPerSec: 2.6, realtimeX: 623.4, etaSec: 14, final: false });
+    expect(analysisRateTip(p)).toBe('Analysing 623× faster than real time, measured over the last few tracks; the time left is the audio still to analyse at that speed.');
+    expect(analysisRateTip({ ...p, tracksPerSec: 0 })).toBe('');
+    expect(analysisRateTip(progress({ phase: 'done', tracksPerSec: 2 }))).toBe('');
   });
   it('describes the library when nothing runs', () => {
     const done = progress({ phase: 'done' });

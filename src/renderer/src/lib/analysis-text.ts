@@ -19,6 +19,16 @@ export function formatEta(etaSec: number | null): string {
   return etaSec === null || !Number.isFinite(etaSec) ? '' : `${formatClock(etaSec)} left`;
 }
 
+/**
+ * The detail line's tooltip while a run goes: what the rate and the time left are measured from, so a
+ * number that moves is understood (it is the recent rate, by audio, not an average since the start).
+ */
+export function analysisRateTip(p: AnalysisProgress | null): string {
+  if (!p || !isRunning(p) || !(p.tracksPerSec > 0)) return '';
+  const speed = p.realtimeX > 0 ? `${Math.round(p.realtimeX).toLocaleString('en-US')}× faster than real time, ` : '';
+  return `Analysing ${speed}measured over the last few tracks; the time left is the audio still to analyse at that speed.`;
+}
+
 /** The one-line headline of the indicator. */
 export function analysisHeadline(p: AnalysisProgress | null, counts: AnalysisCounts | null): string {
   const phase = p?.phase ?? 'idle';

@@ -4,7 +4,7 @@
  * are shown in full, not hidden in a tooltip.
  */
 import { Icon } from '../../elements/Icon';
-import { analysisDetail, analysisHeadline, analysisNote, analysisPercent, failedCount, isRunning } from '../../lib/analysis-text';
+import { analysisDetail, analysisHeadline, analysisNote, analysisPercent, analysisRateTip, failedCount, isRunning } from '../../lib/analysis-text';
 import { plural } from '../../lib/format';
 import { pauseAnalysis, resumeAnalysis, useAnalysisProgress, useAnalysisStatus } from '../../stores/analysis-store';
 import { showView } from '../../stores/ui-store';
@@ -40,7 +40,12 @@ export function AnalysisProgress() {
         aria-valuemax={100} aria-valuenow={Math.round(pct)}>
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>
-      <div className="analysis-detail" data-testid="analysis-detail">{analysisDetail(progress, counts)}</div>
+      <div className="analysis-detail" data-testid="analysis-detail" title={analysisRateTip(progress) || undefined}>
+        {/* Each part keeps together ("0:09 left" never splits over two lines in a narrow sidebar). */}
+        {analysisDetail(progress, counts).split(' · ').map((part, i) => (
+          <span key={i}>{i > 0 ? ' · ' : ''}<span className="nowrap">{part}</span></span>
+        ))}
+      </div>
       {analysisNote(counts) ? <div className="analysis-note" data-testid="analysis-note">{analysisNote(counts)}</div> : null}
       {failed > 0 ? (
         <button type="button" className="analysis-failed" data-testid="analysis-failed" onClick={() => showView('folders')}
