@@ -3,9 +3,9 @@
  * exact set-to-set re-rank, the rules, the explanations) and recall@10 of its picks against the exact
  * reference (a Flat index and every song of the library re-ranked: what the first stage can lose), at
  * 100k and 1M fragment vectors, with index build time (including fitting the library's sound space) and
- * bytes per vector; latency is measured after 20 warm-up radios. The vectors are synthetic but shaped
- * like a library's: songs in clusters of similar songs, each song's fragments spread around its own
- * centre, unit length.
+ * bytes per vector; latency is measured after 20 warm-up radios, with the CPU time a radio costs (main and
+ * the index worker together). The vectors are synthetic but shaped like a library's: songs in clusters
+ * of similar songs, each song's fragments spread around its own centre, unit length.
  */
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../shared/defaults';
@@ -109,12 +109,16 @@ export async function benchRadio(options: { sizes: number[]; queries: number; ma
       const latencies: number[] = [];
       const exactLatencies: number[] = [];
       const picksOf: number[][] = [];
+      // CPU time of the whole process (main and the index worker) over the measured radios: the work a radio
+      // costs, which a busy machine's scheduling does not inflate the way it inflates the latency's tail.
+      const cpuBefore = process.cpuUsage();
       for (const trackId of seeds) {
         t = performance.now();
         const fast = await services.api.radio.previewRadio({ kind: 'track', trackId }, { count: 10, adventure: 0 });
         latencies.push(performance.now() - t);
         picksOf.push(fast.picks.map((p) => p.trackId));
       }
+      const cpu = process.cpuUsage(cpuBefore);
       let recallSum = 0;
       for (const [i, trackId] of seeds.entries()) {
         t = performance.now();
@@ -134,6 +138,7 @@ export async function benchRadio(options: { sizes: number[]; queries: number; ma
         bytesPerVector: stats?.bytesPerVector,
         space: stats?.space,
         radioLatencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), queries: latencies.length, afterWarmUpRadios: WARM_UP_RADIOS },
+        radioCpuMs: round((cpu.user + cpu.system) / 1000 / latencies.length),
         exhaustiveReferenceLatencyMs: { p50: round(percentile(exactLatencies, 50)), p95: round(percentile(exactLatencies, 95)) },
         recallAt10: round(recallSum / seeds.length),
         peakRssMB: mb(process.resourceUsage().maxRSS * 1024),

@@ -154,5 +154,12 @@ export type ToIndexWorker =
   | { type: 'close'; id: number };
 
 export type FromIndexWorker =
-  | { type: 'ok'; id: number; stats?: IndexStats; hits?: SearchHits; similar?: SimilarResult; changed?: { added: number; removed: number }; map?: MapPoints; path?: PathResultMessage; pairScale?: PairScale }
+  | {
+    type: 'ok'; id: number; stats?: IndexStats; hits?: SearchHits; similar?: SimilarResult; changed?: { added: number; removed: number }; map?: MapPoints; path?: PathResultMessage; pairScale?: PairScale;
+    /**
+     * With `similar` and `pairScale`: which indexed songs (in which space) the answer stands on; it changes
+     * whenever they do, so main keeps the last pair scale while it does not (one round trip fewer per radio).
+     */
+    generation?: number;
+  }
   | { type: 'error'; id: number; message: string };

@@ -13,23 +13,27 @@
  * - the vectors live in a space fitted to the library (library-map.ts: a label-free linear map, tracks as
  *   classes), refitted when the library changes enough; the map is persisted next to the index and, like
  *   it, refitted from SQLite when missing or damaged;
- * - every indexed vector is also kept in memory (16 floats each in the fitted space), so a radio is two
- *   stages: candidate songs (an exact scan of song means, and faiss: the summed seed plus one query per
- *   spread seed moment), then an exact set-to-set re-rank of those songs (set-similarity.ts).
+ * - every indexed vector is also kept in memory (16 floats each in the fitted space), with each song's
+ *   mean and spread moments (song-means.ts). What is asked of those vectors is computed in its own
+ *   module and only dispatched from here: the radio's two stages (radio-similar.ts), the pair scale
+ *   (pair-scale.ts), the sonic path (sonic-path.ts) and the sonic map (sonic-map-cache.ts).
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, PairScale, PathRequest, PathResultMessage, SearchHits, SimilarRequest, SimilarResult, SimilarTrack, ToIndexWorker } from './index-protocol';
-import { sonicPath, type PathPair } from './sonic-path';
-import { projectPca } from '../map/projection';
+import type { FromIndexWorker, IndexConfig, IndexStats, MapPoints, SearchHits, ToIndexWorker } from './index-protocol';
 import { applyLibraryMap, fitLibraryMap, parseLibraryMap, serialiseLibraryMap, type LibraryMap } from './library-map';
-import { directedSimilarity, dotEach, pairsFrom, setScoreInStore, spreadIndices } from './set-similarity';
+import { spreadIndices } from './set-similarity';
+import { createChamferScorer, type ChamferScorer } from './chamfer-kernel';
+import { computeSongMeans, spreadRowsOf, type IndexedSpace, type SongMeans } from './song-means';
+import { similarSongs } from './radio-similar';
+import { pairScale } from './pair-scale';
+import { sonicPathMessage } from './sonic-path';
+import { forgetSonicMap, sonicMap } from './sonic-map-cache';
 import { withNprobe } from './faiss-tuning';
-import { samplePairs } from './closeness';
-import { readIndexFiles, readSealedJson, sha256, writeIndexFiles, writeSealedJson, type FileProblem } from './index-files';
+import { readIndexFiles, readSealedJson, writeIndexFiles, writeSealedJson, type FileProblem } from './index-files';
 import { blobToVector as toVector } from '../db/vector-blob';
 
 type Faiss = typeof import('faiss-node');
@@ -60,6 +64,8 @@ let mapFitMs = 0;
 let store = new Float32Array(0);
 /** Labels of each track's live fragments, in label order; rebuilt after changes. */
 let labelsOfTrack: Map<number, number[]> | null = null;
+/** Counts the rebuilds of labelsOfTrack: names the indexed songs an answer stood on (index-protocol.ts). */
+let labelsGeneration = 0;
 
 /** Dimensions of the vectors the index holds. */
 function spaceDims(): number {
@@ -82,73 +88,34 @@ function storeRows(rows: Float32Array[], at: number): void {
   rows.forEach((v, i) => store.set(v, (at + i) * d));
 }
 
-/**
- * Each track's mean vector in the index's space (unit length), computed from the labels map it follows,
- * with each track's place in that list and the spread moments the re-rank compares (computed once, not
- * per radio: a radio's re-rank then allocates nothing per candidate).
- */
-interface SongMeans {
-  from: Map<number, number[]>;
-  ids: number[];
-  means: Float32Array;
-  slot: Map<number, number>;
-  spread: Int32Array;
-  spreadStart: Int32Array;
-  /** Scratch for the mean scan (one radio at a time: the worker is single-threaded). */
-  scores: Float32Array;
-}
 let songMeanCache: SongMeans | null = null;
 
+/** The indexed songs' means and spread moments (song-means.ts), computed again after each change. */
 function songMeans(): SongMeans {
   const byTrack = trackLabels();
-  if (songMeanCache?.from === byTrack) return songMeanCache;
-  const d = spaceDims();
-  const ids = [...byTrack.keys()];
-  const means = new Float32Array(ids.length * d);
-  ids.forEach((trackId, t) => {
-    for (const label of byTrack.get(trackId) as number[]) for (let j = 0; j < d; j++) means[t * d + j] += store[label * d + j];
-    let norm = 0;
-    for (let j = 0; j < d; j++) norm += means[t * d + j] ** 2;
-    norm = Math.sqrt(norm) || 1;
-    for (let j = 0; j < d; j++) means[t * d + j] /= norm;
-  });
-  // Every track's spread moments in one buffer: track t's are spread[spreadStart[t] .. spreadStart[t + 1]).
-  const spreadStart = new Int32Array(ids.length + 1);
-  const perTrack = config.rerank.candidateMoments;
-  ids.forEach((trackId, t) => {
-    spreadStart[t + 1] = spreadStart[t] + Math.min(perTrack, (byTrack.get(trackId) as number[]).length);
-  });
-  const spread = new Int32Array(spreadStart[ids.length]);
-  ids.forEach((trackId, t) => {
-    const own = byTrack.get(trackId) as number[];
-    spreadIndices(own.length, perTrack).forEach((i, k) => {
-      spread[spreadStart[t] + k] = own[i];
-    });
-  });
-  songMeanCache = { from: byTrack, ids, means, slot: new Map(ids.map((id, t) => [id, t])), spread, spreadStart, scores: new Float32Array(ids.length) };
+  if (songMeanCache?.from !== byTrack) songMeanCache = computeSongMeans(byTrack, store, spaceDims(), config.rerank.candidateMoments);
   return songMeanCache;
 }
 
-/** A track's moments the re-rank compares: its labels spread evenly over the song (a view, no copy). */
-function spreadRows(trackId: number): Int32Array | null {
-  const { slot, spread, spreadStart } = songMeans();
-  const t = slot.get(trackId);
-  if (t === undefined || spreadStart[t + 1] === spreadStart[t]) return null;
-  return spread.subarray(spreadStart[t], spreadStart[t + 1]);
+let scorerCache: ChamferScorer | null = null;
+let scorerDims = 0;
+
+/** The re-rank's scorer for the index's space (chamfer-kernel.ts: exact, SIMD where it runs). */
+function chamferScorer(): ChamferScorer {
+  if (!scorerCache || scorerDims !== spaceDims()) {
+    scorerDims = spaceDims();
+    scorerCache = createChamferScorer(scorerDims);
+  }
+  return scorerCache;
 }
 
-/** The `n` best-scoring ids (score descending, then id), from parallel arrays. */
-function topIds(ids: number[], scores: Float32Array | number[], n: number): number[] {
-  const top: number[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    if (!Number.isFinite(scores[i])) continue;
-    if (top.length === n && scores[i] <= scores[top[n - 1]]) continue;
-    let at = top.length;
-    while (at > 0 && (scores[top[at - 1]] < scores[i] || (scores[top[at - 1]] === scores[i] && ids[top[at - 1]] > ids[i]))) at--;
-    top.splice(at, 0, i);
-    if (top.length > n) top.pop();
-  }
-  return top.map((i) => ids[i]);
+/** The worker's vectors as the radio, the sonic path and the pair scale read them. */
+function space(): IndexedSpace {
+  const songs = songMeans();
+  return {
+    dims: spaceDims(), store, songs, byTrack: songs.from, ids: songs.ids, means: songs.means, slot: songs.slot,
+    rowsOf: (trackId) => spreadRowsOf(songs, trackId), fragmentIds, trackIds, tombstones,
+  };
 }
 
 function trackLabels(): Map<number, number[]> {
@@ -161,6 +128,7 @@ function trackLabels(): Map<number, number[]> {
     list.push(label);
   });
   labelsOfTrack = map;
+  labelsGeneration++;
   return map;
 }
 
@@ -511,151 +479,6 @@ function search(query: Float32Array, k: number): SearchHits {
   return { fragmentIds: Int32Array.from(out.ids), trackIds: Int32Array.from(out.tracks), scores: Float32Array.from(out.scores) };
 }
 
-/** Rows (labels) of a set of tracks' fragments, gathered into one array of vectors. */
-function gather(labels: number[]): Float32Array {
-  const d = spaceDims();
-  const out = new Float32Array(labels.length * d);
-  labels.forEach((label, i) => out.set(store.subarray(label * d, (label + 1) * d), i * d));
-  return out;
-}
-
-/**
- * The radio's two stages. First, candidate songs: the songs whose mean vector is closest to the seed's
- * (an exact scan, one vector per song), and from the index the songs of the fragments nearest to the
- * summed seed (the design's query) and to each spread seed moment (a song that matches one part of the
- * seed is not lost), ranked by their best hit. Then an exact re-rank of the candidates by the symmetric
- * Chamfer similarity of their moments with the seed's, less the negative songs' share. A library no
- * bigger than the re-rank is re-ranked whole.
- */
-function similar(req: SimilarRequest): SimilarResult {
-  const tun = config.rerank;
-  const d = spaceDims();
-  const byTrack = trackLabels();
-  const seedLabels = req.seedTrackIds.flatMap((id) => byTrack.get(id) ?? []);
-  if (!index || seedLabels.length === 0) return { tracks: [], candidates: 0 };
-  const seedRows = spreadIndices(seedLabels.length, tun.seedMoments).map((i) => seedLabels[i]);
-  const seedSet = gather(seedRows);
-  const negativeLabels = req.negativeTrackIds.flatMap((id) => byTrack.get(id) ?? []);
-  const negativeSet = gather(spreadIndices(negativeLabels.length, tun.seedMoments).map((i) => negativeLabels[i]));
-  const nNegative = negativeSet.length / d;
-  const excluded = new Set([...req.seedTrackIds, ...req.excludeTrackIds]);
-
-  let candidates: number[];
-  // A library with no more songs than the re-rank takes is re-ranked whole: nothing for a first stage to do.
-  if (req.exhaustive || byTrack.size <= tun.candidateTracks * Math.max(1, req.breadth ?? 1)) {
-    candidates = [...byTrack.keys()].filter((id) => !excluded.has(id));
-  } else {
-    const summed = new Float32Array(d);
-    for (const label of seedLabels) for (let j = 0; j < d; j++) summed[j] += store[label * d + j];
-    let norm = 0;
-    for (let j = 0; j < d; j++) norm += summed[j] * summed[j];
-    norm = Math.sqrt(norm) || 1;
-    const breadth = Math.max(1, req.breadth ?? 1);
-    // Songs alike as wholes: every song's mean against the seed's (exact, 16 numbers a song).
-    const { ids, means, slot, scores: scratchScores } = songMeans();
-    // Unnormalised scores rank the same; the excluded songs are struck out after the scan, not tested in it.
-    const meanScores = dotEach(means, ids.length, summed, d, scratchScores);
-    for (const id of excluded) {
-      const t = slot.get(id);
-      if (t !== undefined) meanScores[t] = Number.NEGATIVE_INFINITY;
-    }
-    const byMean = topIds(ids, meanScores, tun.meanCandidates * breadth);
-    // Songs alike in a part: the index's nearest fragments to the summed seed and to each seed moment.
-    const best = new Map<number, number>();
-    const collect = (queries: number[], hits: number) => {
-      if (queries.length === 0) return;
-      const k = Math.max(1, Math.min(fragmentIds.length, hits * breadth + tombstones.size));
-      const { labels, distances } = (index as AnyIndex).search(queries, k);
-      for (let i = 0; i < labels.length; i++) {
-        const label = labels[i];
-        if (label < 0 || tombstones.has(label)) continue;
-        const trackId = trackIds[label];
-        if (excluded.has(trackId)) continue;
-        const seen = best.get(trackId);
-        if (seen === undefined || distances[i] > seen) best.set(trackId, distances[i]);
-      }
-    };
-    collect(Array.from(summed, (x) => x / norm), tun.hitsPerQuery);
-    const moments: number[] = [];
-    for (const i of spreadIndices(seedLabels.length, tun.queryMoments)) {
-      const label = seedLabels[i];
-      for (let j = 0; j < d; j++) moments.push(store[label * d + j]);
-    }
-    collect(moments, tun.momentHits);
-    const inMean = new Set(byMean);
-    const hitIds = [...best.keys()].filter((id) => !inMean.has(id));
-    const byHit = topIds(hitIds, hitIds.map((id) => best.get(id) as number), Math.max(tun.candidateTracks * breadth, req.limit) - byMean.length);
-    candidates = [...byMean, ...byHit];
-  }
-
-  // Every candidate scored in place (no copies), keeping each seed moment's best match for the pairs.
-  const nSeed = seedRows.length;
-  const scratch = new Float32Array(tun.candidateMoments);
-  // Each seed moment's best match in every candidate, in two buffers (read back only for the songs kept).
-  const seedBest = new Float32Array(candidates.length * nSeed);
-  const seedArg = new Int32Array(candidates.length * nSeed);
-  const scores = new Float64Array(candidates.length);
-  const order: number[] = [];
-  candidates.forEach((trackId, i) => {
-    const rows = spreadRows(trackId);
-    if (!rows) return;
-    let score = setScoreInStore(seedSet, nSeed, store, rows, d, scratch, seedBest, seedArg, i * nSeed);
-    if (nNegative > 0) score -= req.negativeWeight * directedSimilarity(negativeSet, nNegative, gather(Array.from(rows)), rows.length, d);
-    scores[i] = score;
-    order.push(i);
-  });
-  order.sort((a, b) => scores[b] - scores[a] || candidates[a] - candidates[b]);
-  const tracks: SimilarTrack[] = order.slice(0, req.limit).map((i) => {
-    const rows = spreadRows(candidates[i]) as Int32Array;
-    const at = i * nSeed;
-    return {
-      trackId: candidates[i], score: Math.round(scores[i] * 1e6) / 1e6,
-      pairs: pairsFrom(seedBest.subarray(at, at + nSeed), seedArg.subarray(at, at + nSeed), 3)
-        .map((p) => ({ seedFragmentId: fragmentIds[seedRows[p.seed]], pickFragmentId: fragmentIds[rows[p.pick]], similarity: Math.round(p.similarity * 1e4) / 1e4 })),
-    };
-  });
-  return { tracks, candidates: candidates.length };
-}
-
-/** The sonic path from one song to another (sonic-path.ts), on the same vectors the radio ranks with. */
-function path(req: PathRequest): PathResultMessage {
-  const { ids, means, slot } = songMeans();
-  const toFragments = (p: PathPair) => ({ seedFragmentId: fragmentIds[p.seedRow], pickFragmentId: fragmentIds[p.pickRow], similarity: p.similarity });
-  const result = sonicPath({ dims: spaceDims(), ids, means, slot, store, rowsOf: spreadRows }, req);
-  return {
-    steps: result.steps.map((s) => ({ ...s, pairs: s.pairs.map(toFragments) })),
-    arrival: { fromPrevious: result.arrival.fromPrevious, pairs: result.arrival.pairs.map(toFragments) },
-    candidates: result.candidates,
-  };
-}
-
-let pairScaleCache: { from: Map<number, number[]>; maxPairs: number; scale: PairScale } | null = null;
-
-/**
- * The library's own scale for a pick's closeness: pairs of different songs (all of them in a small
- * library, a fixed random sample in a big one) scored exactly as similar() scores a pick against a
- * one-song seed. Kept until the indexed songs or their space change (trackLabels is rebuilt then).
- */
-function pairScale(maxPairs: number): PairScale {
-  const byTrack = trackLabels();
-  if (pairScaleCache?.from === byTrack && pairScaleCache.maxPairs === maxPairs) return pairScaleCache.scale;
-  const d = spaceDims();
-  const ids = [...byTrack.keys()];
-  const pairs = samplePairs(ids.length, maxPairs);
-  const scratch = new Float32Array(config.rerank.candidateMoments);
-  const scores = new Float32Array(pairs.length / 2);
-  for (let i = 0; i < scores.length; i++) {
-    const seedLabels = byTrack.get(ids[pairs[i * 2]]) as number[];
-    const seedSet = gather(spreadIndices(seedLabels.length, config.rerank.seedMoments).map((k) => seedLabels[k]));
-    const rows = spreadRows(ids[pairs[i * 2 + 1]]) ?? new Int32Array(0);
-    scores[i] = setScoreInStore(seedSet, seedSet.length / d, store, rows, d, scratch);
-  }
-  scores.sort();
-  const scale = { scores, songs: ids.length };
-  pairScaleCache = { from: byTrack, maxPairs, scale };
-  return scale;
-}
-
 function stats(): IndexStats {
   const file = `${basePath()}.faiss`;
   const bytes = existsSync(file) ? statSync(file).size : 0;
@@ -667,62 +490,19 @@ function stats(): IndexStats {
   return { kind, descriptor, count, tombstones: tombstones.size, bytesOnDisk: bytes, bytesPerVector: fragmentIds.length ? Math.round(bytes / fragmentIds.length) : 0, origin, damage, space };
 }
 
-let mapCache: { key: string; points: MapPoints } | null = null;
-
-/**
- * The sonic map: each track's mean fragment vector projected to 2-D, coloured by its most probable tag
- * of one group (summed over its fragments); no group (null), no colours. Cached in memory and on disk
- * (checksummed) by the group and which tracks are analysed when: a track's fragments change only with a
- * new analysis of it, so that names the fragments exactly. Keyed and computed from one snapshot.
- */
-function sonicMap(colourGroup: string | null): MapPoints {
-  return inSnapshot(() => sonicMapNow(colourGroup));
-}
-
-function sonicMapNow(colourGroup: string | null): MapPoints {
-  const key = sha256(`${JSON.stringify([...currentAnalysedAt()].sort((a, b) => a[0] - b[0]))}:${colourGroup ?? ''}`);
-  if (mapCache?.key === key) return mapCache.points;
-  const file = `${indexDir()}.map.json`;
-  if (existsSync(file)) {
-    // A damaged or older cache is computed again (it is only a cache: nothing to tell the user).
-    const read = readSealedJson(file, 'the sonic map cache');
-    const saved = 'data' in read ? read.data as { key: string; trackIds: number[]; xy: number[]; tags: (string | null)[]; explainedVariance: number } : null;
-    if (saved?.key === key) {
-      mapCache = { key, points: { trackIds: Int32Array.from(saved.trackIds), xy: Float32Array.from(saved.xy), tags: saved.tags, explainedVariance: saved.explainedVariance } };
-      return mapCache.points;
-    }
-  }
-  const d = config.embeddingSize;
-  const sums = new Map<number, { vector: Float64Array; count: number; tags: Map<string, number> }>();
-  const prefix = colourGroup === null ? null : `${colourGroup}:`;
-  for (const row of db.prepare(`SELECT f.track_id, f.vector, f.tags ${CURRENT}`).iterate(version()) as Iterable<{ track_id: number; vector: Buffer; tags: string }>) {
-    let entry = sums.get(row.track_id);
-    if (!entry) sums.set(row.track_id, (entry = { vector: new Float64Array(d), count: 0, tags: new Map() }));
-    const v = toVector(row.vector);
-    for (let i = 0; i < d; i++) entry.vector[i] += v[i];
-    entry.count++;
-    for (const { tag, p } of JSON.parse(row.tags) as { tag: string; p: number }[]) {
-      if (prefix !== null && tag.startsWith(prefix)) entry.tags.set(tag, (entry.tags.get(tag) ?? 0) + p);
-    }
-  }
-  const trackIds = Int32Array.from(sums.keys());
-  const vectors = new Float32Array(trackIds.length * d);
-  const tags: (string | null)[] = [];
-  trackIds.forEach((trackId, r) => {
-    const entry = sums.get(trackId) as { vector: Float64Array; count: number; tags: Map<string, number> };
-    for (let i = 0; i < d; i++) vectors[r * d + i] = entry.vector[i] / entry.count;
-    tags.push([...entry.tags.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null);
-  });
-  const { xy, explainedVariance } = trackIds.length >= 2 ? projectPca(vectors, trackIds.length, d) : { xy: new Float32Array(trackIds.length * 2), explainedVariance: 0 };
-  const points = { trackIds, xy, tags, explainedVariance };
-  mapCache = { key, points };
-  writeSealedJson(file, { key, trackIds: [...trackIds], xy: [...xy], tags, explainedVariance });
-  return points;
+/** The sonic map (sonic-map-cache.ts), read from one snapshot of SQLite. */
+function currentSonicMap(colourGroup: string | null): MapPoints {
+  return inSnapshot(() => sonicMap({
+    analysedAt: currentAnalysedAt(),
+    fragments: () => db.prepare(`SELECT f.track_id, f.vector, f.tags ${CURRENT}`).iterate(version()) as Iterable<{ track_id: number; vector: Buffer; tags: string }>,
+    dims: config.embeddingSize,
+    cacheFile: `${indexDir()}.map.json`,
+  }, colourGroup));
 }
 
 function open(next: IndexConfig): void {
   config = next;
-  mapCache = null;
+  forgetSonicMap();
   index = null;
   store = new Float32Array(0);
   labelsOfTrack = null;
@@ -763,7 +543,7 @@ port.on('message', (message: ToIndexWorker) => {
         reply({ type: 'ok', id: message.id, hits: search(message.query, message.k) });
         break;
       case 'similar':
-        reply({ type: 'ok', id: message.id, similar: similar(message.request) });
+        reply({ type: 'ok', id: message.id, similar: index ? similarSongs(space(), (queries, k) => (index as AnyIndex).search(queries, k), chamferScorer(), config.rerank, message.request) : { tracks: [], candidates: 0 }, generation: labelsGeneration });
         break;
       case 'save':
         save();
@@ -777,13 +557,13 @@ port.on('message', (message: ToIndexWorker) => {
         process.exit(0); // in a worker thread this ends the thread only
         break;
       case 'map':
-        reply({ type: 'ok', id: message.id, map: sonicMap(message.colourGroup) });
+        reply({ type: 'ok', id: message.id, map: currentSonicMap(message.colourGroup) });
         break;
       case 'pairScale':
-        reply({ type: 'ok', id: message.id, pairScale: pairScale(message.maxPairs) });
+        reply({ type: 'ok', id: message.id, pairScale: pairScale(space(), chamferScorer(), message.maxPairs, config.rerank.seedMoments), generation: labelsGeneration });
         break;
       case 'path':
-        reply({ type: 'ok', id: message.id, path: path(message.request) });
+        reply({ type: 'ok', id: message.id, path: sonicPathMessage(space(), fragmentIds, message.request) });
         break;
     }
   } catch (error) {

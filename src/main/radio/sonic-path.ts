@@ -19,6 +19,7 @@
  *   hears as the walk turning away from where it goes.
  * - Each step is explained against the song before it (A for the first): its matched moment pairs.
  */
+import type { PathResultMessage } from './index-protocol';
 import { dotAt, pairsFrom, setScoreInStore } from './set-similarity';
 
 /** The worker's vectors as the path needs them (all rows of `dims` floats, unit length). */
@@ -165,4 +166,15 @@ export function sonicPath(space: PathSpace, options: PathOptions): PathResult {
   });
   const last = compare(space, previous, rowsB, 3);
   return { steps, arrival: { fromPrevious: round6(last.score), pairs: last.pairs }, candidates: facts.length };
+}
+
+/** The walk as the index worker answers it: matched moments as fragment ids (`fragmentIds[label]`). */
+export function sonicPathMessage(space: PathSpace, fragmentIds: readonly number[], options: PathOptions): PathResultMessage {
+  const toFragments = (p: PathPair) => ({ seedFragmentId: fragmentIds[p.seedRow], pickFragmentId: fragmentIds[p.pickRow], similarity: p.similarity });
+  const result = sonicPath(space, options);
+  return {
+    steps: result.steps.map((s) => ({ ...s, pairs: s.pairs.map(toFragments) })),
+    arrival: { fromPrevious: result.arrival.fromPrevious, pairs: result.arrival.pairs.map(toFragments) },
+    candidates: result.candidates,
+  };
 }

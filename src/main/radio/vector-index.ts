@@ -14,6 +14,10 @@ export class VectorIndex {
   private config: IndexConfig | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(answer: FromIndexWorker & { type: 'ok' }): void; reject(error: Error): void }>();
+  /** The indexed songs' generation as of the worker's last answer (null: that answer did not say). */
+  private generation: number | null = null;
+  /** The last pair scale and the generation it was computed on: valid while the worker's stays the same. */
+  private scaleCache: { generation: number; maxPairs: number; scale: PairScale } | null = null;
 
   constructor(private readonly workerPath: string) {}
 
@@ -60,11 +64,18 @@ export class VectorIndex {
     return (await this.request({ type: 'path', request })).path as PathResultMessage;
   }
 
-  /** The library's scale for a pick's closeness: scores of up to `maxPairs` pairs of different songs (cached in the worker). */
+  /**
+   * The library's scale for a pick's closeness: scores of up to `maxPairs` pairs of different songs (cached
+   * in the worker, and here while the indexed songs stay those of the worker's last answer).
+   */
   async pairScale(maxPairs: number): Promise<PairScale> {
     if (!this.opened) throw new Error('vector index not open');
     await this.opened;
-    return (await this.request({ type: 'pairScale', maxPairs })).pairScale as PairScale;
+    const cached = this.scaleCache;
+    if (cached && cached.generation === this.generation && cached.maxPairs === maxPairs) return cached.scale;
+    const scale = (await this.request({ type: 'pairScale', maxPairs })).pairScale as PairScale;
+    this.scaleCache = this.generation === null ? null : { generation: this.generation, maxPairs, scale };
+    return scale;
   }
 
   /** Track vectors projected to 2-D (computed in the worker, cached). */
@@ -97,9 +108,15 @@ export class VectorIndex {
     // user chose otherwise.
     process.env.OMP_NUM_THREADS ??= '1';
     const worker = new Worker(this.workerPath);
+    // A new worker counts its generations afresh: nothing cached from another one stands.
+    this.generation = null;
+    this.scaleCache = null;
     worker.on('message', (answer: FromIndexWorker) => {
       const waiter = this.pending.get(answer.id);
       this.pending.delete(answer.id);
+      // Answers come in order: the last one tells which indexed songs stand now (none told: unknown, nothing
+      // cached holds). A replaced worker's late answers tell nothing about the current one.
+      if (answer.type === 'ok' && this.worker === worker) this.generation = answer.generation ?? null;
       if (!waiter) return;
       if (answer.type === 'ok') waiter.resolve(answer);
       else waiter.reject(new Error(answer.message));
