@@ -4,7 +4,9 @@
  * own queries; the expected order is the renderer's own sort over the whole list.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { LibraryDb } from '../../src/main/db/library-db';
+import { TRACK_PAGE_SQL } from '../../src/main/db/queries/tracks';
 import { prng } from '../../src/shared/prng';
 import { DEFAULT_SORT, sortKeysFor, sortOrder } from '../../src/renderer/src/lib/sort';
 import { makeTempDir, type TempDir } from '../helpers/audio';
@@ -47,5 +49,18 @@ describe('track pages', () => {
     // A page's tracks are the same objects listTracks sends, field for field.
     const byId = new Map(all.map((t) => [t.id, t]));
     for (const t of db.tracks.page(0, 100)) expect(t).toEqual(byId.get(t.id));
+  });
+
+  it('reads a page through the view-order index instead of sorting the whole table', () => {
+    // The first screen of a 50k-track library must not sort 50k rows (migration v9's index).
+    const raw = new Database(db.file, { readonly: true });
+    try {
+      const plan = raw.prepare(`EXPLAIN QUERY PLAN ${TRACK_PAGE_SQL}`).all(0, 50) as { detail: string }[];
+      const details = plan.map((p) => p.detail);
+      expect(details).toEqual(expect.arrayContaining([expect.stringContaining('USING INDEX tracks_by_view_order')]));
+      expect(details.some((d) => d.includes('TEMP B-TREE'))).toBe(false);
+    } finally {
+      raw.close();
+    }
   });
 });

@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { prefetchFirstPage } from './stores/library-store';
 import { notifyError } from './stores/notify-store';
 import { startTheme } from './stores/theme-store';
 import './styles.css';
@@ -14,6 +15,8 @@ window.addEventListener('unhandledrejection', (e) => {
 
 // Before the first render, so a light window never flashes dark.
 startTheme();
+// The library's first screen is on its way while React renders the empty window.
+prefetchFirstPage();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

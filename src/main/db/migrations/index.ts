@@ -7,6 +7,7 @@ import { foreignKeyIndexes } from './v5-foreign-key-indexes';
 import { stableFragmentIds } from './v6-stable-fragment-ids';
 import { decodedDuration } from './v7-decoded-duration';
 import { stableTrackIds } from './v8-stable-track-ids';
+import { viewOrderIndex } from './v9-view-order-index';
 
 export type { Migration } from './migration';
 
@@ -157,6 +158,7 @@ export const MIGRATIONS: readonly Migration[] = [
   stableFragmentIds,
   decodedDuration,
   stableTrackIds,
+  viewOrderIndex,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -111,6 +111,19 @@ function params(folderId: number, f: TrackFields, now: number) {
   };
 }
 
+/**
+ * The renderer's default sort (artist or album artist, album, disc, track, title; empties last) as near as
+ * SQL gets: SQLite's lower() folds ASCII only and digits are not padded, so a first page may differ from
+ * the view's exact order for accented or numbered names; the full list re-sorts exactly. The ORDER BY is
+ * migration v9's index (tracks_by_view_order) expression for expression, so a page reads rows in order.
+ */
+export const TRACK_PAGE_SQL = `
+  SELECT ${TRACK_COLUMNS} FROM tracks t JOIN folders f ON f.id = t.folder_id
+  ORDER BY COALESCE(t.artist, t.album_artist, '') = '', lower(COALESCE(t.artist, t.album_artist, '')),
+    COALESCE(t.album, '') = '', lower(COALESCE(t.album, '')), t.disc_no IS NULL, t.disc_no,
+    t.track_no IS NULL, t.track_no, lower(t.title), t.id
+  LIMIT ? OFFSET ?`;
+
 export class TrackQueries {
   private readonly allStmt;
   private readonly pageStmt;
@@ -128,15 +141,7 @@ export class TrackQueries {
   constructor(db: Sqlite) {
     // Raw rows (arrays): for a whole library, keyed row objects cost most of the time and garbage.
     this.allStmt = db.prepare(`SELECT ${TRACK_COLUMNS} FROM tracks t JOIN folders f ON f.id = t.folder_id`).raw(true);
-    // The renderer's default sort (artist or album artist, album, disc, track, title; empties last) as
-    // near as SQL gets: SQLite's lower() folds ASCII only and digits are not padded, so a first page may
-    // differ from the view's exact order for accented or numbered names; the full list re-sorts exactly.
-    this.pageStmt = db.prepare<[number, number]>(`
-      SELECT ${TRACK_COLUMNS} FROM tracks t JOIN folders f ON f.id = t.folder_id
-      ORDER BY COALESCE(t.artist, t.album_artist, '') = '', lower(COALESCE(t.artist, t.album_artist, '')),
-        COALESCE(t.album, '') = '', lower(COALESCE(t.album, '')), t.disc_no IS NULL, t.disc_no,
-        t.track_no IS NULL, t.track_no, lower(t.title), t.id
-      LIMIT ? OFFSET ?`).raw(true);
+    this.pageStmt = db.prepare<[number, number]>(TRACK_PAGE_SQL).raw(true);
     this.byIdStmt = db.prepare<[number], TrackRow>(
       `SELECT ${TRACK_COLUMNS} FROM tracks t JOIN folders f ON f.id = t.folder_id WHERE t.id = ?`);
     this.byIdsStmt = db.prepare<[string]>(

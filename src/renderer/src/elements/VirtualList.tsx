@@ -2,7 +2,10 @@
  * A fixed-row-height virtual list: only the rows in view (plus a few above and below) are in the DOM, so
  * 50,000 rows scroll as smoothly as 50. Rows are absolutely positioned inside a spacer of full height.
  */
-import { forwardRef, useCallback, useImperativeHandle, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { forwardRef, Fragment, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import { leadFor, rowRange } from './row-range';
+import { assignSlots, NO_ROWS, type RowSlots } from './row-slots';
 
 export interface VirtualListHandle {
   /** Scrolls just enough to bring row `index` into view. */
@@ -16,6 +19,12 @@ interface VirtualListProps {
   renderRow: (index: number, top: number) => ReactNode;
   /** Extra rows rendered beyond each edge, so fast scrolling does not flash empty space. */
   overscan?: number;
+  /**
+   * Recycle rows: the list keys each row by its slot (see row-slots.ts), so a row scrolled out is re-used,
+   * with new props, for a row scrolled in, and a new search updates the rows on screen in place. renderRow
+   * must then return unkeyed elements whose props say everything (no state tied to one item).
+   */
+  recycleRows?: boolean;
   className?: string;
   role?: string;
   ariaLabel?: string;
@@ -24,25 +33,34 @@ interface VirtualListProps {
   resetKey?: string;
 }
 
-/** How many frames of the last scroll step to render ahead (React renders up to two frames late). */
-const LEAD_FRAMES = 2.5;
-/** Bounds the rows a single frame may mount however hard the wheel is spun. */
-const MAX_LEAD_PX = 4000;
+interface ScrollState {
+  top: number;
+  /** Extra px rendered in the direction of travel (row-range.ts). */
+  lead: number;
+}
+
+const AT_TOP: ScrollState = { top: 0, lead: 0 };
 
 export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(function VirtualList(
-  // A few rows each side at rest: every row costs a mount when a search or sort replaces them all. Fast
-  // scrolling is covered by `lead` below instead, which grows with the speed.
-  { count, rowHeight, renderRow, overscan = 8, className, role, ariaLabel, testId, resetKey },
+  // A few rows each side at rest: every row costs a render when a search or sort replaces them all. Fast
+  // scrolling is covered by the lead instead, which grows with the speed.
+  { count, rowHeight, renderRow, overscan = 8, recycleRows = false, className, role, ariaLabel, testId, resetKey },
   ref,
 ) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  // Extra px rendered in the direction of travel. The list renders from the scroll event, which React runs
-  // a frame or two behind the scroll position the browser paints, so a fling (bench:ui: 600 px a frame)
-  // needs about that many frames' worth of distance ahead of it or it shows blank space.
-  const [lead, setLead] = useState(0);
-  const lastTop = useRef(0);
+  const [scroll, setScroll] = useState<ScrollState>(AT_TOP);
   const [height, setHeight] = useState(0);
+  /** The scroll position of the last scroll event: known without asking the browser. */
+  const domTop = useRef(0);
+  // A new resetKey scrolls to the top in the same render (not from an effect, which would first render the
+  // old scroll position's rows and then render again).
+  const [seenResetKey, setSeenResetKey] = useState(resetKey);
+  let state = scroll;
+  if (resetKey !== seenResetKey) {
+    setSeenResetKey(resetKey);
+    setScroll(AT_TOP);
+    state = AT_TOP;
+  }
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -53,17 +71,13 @@ export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(funct
     return () => observer.disconnect();
   }, []);
 
-  // When the list shrinks under the scroll position (a search), the browser clamps scrollTop silently.
+  // Touches scrollTop only when the list is not at the top already: reading or writing it right after the
+  // rows changed forces a layout in the middle of every search.
   useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el && el.scrollTop !== scrollTop) setScrollTop(el.scrollTop);
-  }, [count, scrollTop]);
-
-  useLayoutEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
-    lastTop.current = 0;
-    setScrollTop(0);
-    setLead(0);
+    if (scroller.current && domTop.current !== 0) {
+      scroller.current.scrollTop = 0;
+      domTop.current = 0;
+    }
   }, [resetKey]);
 
   useImperativeHandle(ref, () => ({
@@ -80,17 +94,23 @@ export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(funct
     const el = scroller.current;
     if (!el) return;
     const top = el.scrollTop;
-    const delta = top - lastTop.current;
-    lastTop.current = top;
-    setScrollTop(top);
-    setLead(Math.max(-MAX_LEAD_PX, Math.min(MAX_LEAD_PX, delta * LEAD_FRAMES)));
+    domTop.current = top;
+    // Rendered before this frame is painted, not in a task after it: the browser fires scroll events at the
+    // start of a frame, so the rows for this position (and the lead ahead of it) are in the frame itself.
+    flushSync(() => setScroll((prev) => (prev.top === top ? prev : { top, lead: leadFor(top - prev.top) })));
   }, []);
 
-  const first = Math.max(0, Math.floor((scrollTop + Math.min(0, lead)) / rowHeight) - overscan);
-  const last = Math.min(count, Math.ceil((scrollTop + height + Math.max(0, lead)) / rowHeight) + overscan);
+  const { first, last } = rowRange({ scrollTop: state.top, height, count, rowHeight, lead: state.lead, overscan });
+  const committedSlots = useRef<RowSlots>(NO_ROWS);
+  const slots = useMemo(() => (recycleRows ? assignSlots(committedSlots.current, first, last) : NO_ROWS), [recycleRows, first, last]);
+  useLayoutEffect(() => {
+    committedSlots.current = slots;
+  }, [slots]);
+
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) {
-    rows.push(renderRow(i, i * rowHeight));
+    const row = renderRow(i, i * rowHeight);
+    rows.push(recycleRows ? <Fragment key={slots.slots[i - first]}>{row}</Fragment> : row);
   }
 
   return (

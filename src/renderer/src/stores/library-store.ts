@@ -3,6 +3,7 @@
  * load), folders and scan failures. Refetches tracks when onDidChangeTracks announces a newer version.
  */
 import { create } from 'zustand';
+import type { TrackPage } from '../../../shared/contract';
 import type { MusicFolder, ScanFailure, Track } from '../../../shared/domain';
 import { api } from '../api';
 import { buildHaystack } from '../lib/search';
@@ -13,6 +14,8 @@ interface LibraryState {
   tracks: Track[];
   byId: Map<number, Track>;
   haystacks: string[];
+  /** durationSec per track (0 when unknown), aligned with `tracks`: totals over 50,000 rows in a tight loop. */
+  durations: Float64Array;
   sortKeys: SortKeys;
   /** Library version of `tracks`; -1 before the first load. */
   version: number;
@@ -32,6 +35,7 @@ export const useLibraryStore = create<LibraryState>(() => ({
   tracks: [],
   byId: new Map(),
   haystacks: [],
+  durations: new Float64Array(0),
   sortKeys: sortKeysFor([]),
   version: -1,
   tracksLoaded: false,
@@ -50,8 +54,11 @@ let tracksRequest = 0;
 export const FIRST_PAGE_SIZE = 100;
 
 /** The derived search/sort data for a track list, built in one pass. */
-function derived(tracks: Track[]): Pick<LibraryState, 'tracks' | 'byId' | 'haystacks' | 'sortKeys'> {
-  return { tracks, byId: new Map(tracks.map((t) => [t.id, t])), haystacks: tracks.map(buildHaystack), sortKeys: sortKeysFor(tracks) };
+function derived(tracks: Track[]): Pick<LibraryState, 'tracks' | 'byId' | 'haystacks' | 'durations' | 'sortKeys'> {
+  return {
+    tracks, byId: new Map(tracks.map((t) => [t.id, t])), haystacks: tracks.map(buildHaystack),
+    durations: Float64Array.from(tracks, (t) => t.durationSec ?? 0), sortKeys: sortKeysFor(tracks),
+  };
 }
 
 /**
@@ -74,9 +81,22 @@ export async function loadTracks(version?: number): Promise<void> {
   }));
 }
 
-async function showFirstPage(request: number): Promise<void> {
+let firstPage: Promise<TrackPage | null> | null = null;
+
+/**
+ * Starts fetching the first page now. The renderer entry calls it before React's first render, so the
+ * request overlaps that render instead of waiting for the start-up effect after it; loadTracks takes it up.
+ */
+export function prefetchFirstPage(): void {
   // Quietly: if the page fails, the whole list (and its error message) follows anyway.
-  const page = await api.library.listTrackPage({ offset: 0, limit: FIRST_PAGE_SIZE }).catch(() => null);
+  firstPage ??= api.library.listTrackPage({ offset: 0, limit: FIRST_PAGE_SIZE }).catch(() => null);
+}
+
+async function showFirstPage(request: number): Promise<void> {
+  prefetchFirstPage();
+  const pending = firstPage;
+  firstPage = null; // used once: a later load (after a reconnect) asks again
+  const page = await pending;
   if (!page || request !== tracksRequest || useLibraryStore.getState().tracksLoaded) return;
   useLibraryStore.setState({ ...derived(page.tracks), totalTracks: page.total });
 }
@@ -118,6 +138,7 @@ export async function rescan(folderId?: number): Promise<void> {
 }
 
 export const useTracks = (): Track[] => useLibraryStore((s) => s.tracks);
+export const useDurations = (): Float64Array => useLibraryStore((s) => s.durations);
 export const useTotalTracks = (): number => useLibraryStore((s) => s.totalTracks);
 export const useTrack = (id: number | null): Track | undefined =>
   useLibraryStore((s) => (id === null ? undefined : s.byId.get(id)));

@@ -1,4 +1,7 @@
-/** One library row. Memoised: scrolling re-renders only rows entering the view. */
+/**
+ * One library row. Memoised, and recycled by the table's virtual list: scrolling or a search re-renders a
+ * mounted row with a new track instead of mounting a new one, and rows whose props did not change skip.
+ */
 import { memo } from 'react';
 import type { Track } from '../../../../shared/domain';
 import { Icon } from '../../elements/Icon';

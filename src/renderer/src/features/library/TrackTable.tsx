@@ -70,8 +70,9 @@ export function TrackTable() {
   const renderRow = (index: number, top: number) => {
     const track = tracks[rows[index]];
     if (!track) return null;
+    // No key: the list recycles rows by slot, so a search or a scroll updates the rows already mounted.
     return (
-      <TrackRow key={track.id} track={track} rowIndex={index} top={top} selected={selectedIds.has(track.id)}
+      <TrackRow track={track} rowIndex={index} top={top} selected={selectedIds.has(track.id)}
         playing={track.id === playingId} layout={layout} onContextMenu={openMenu} />
     );
   };
@@ -81,7 +82,7 @@ export function TrackTable() {
       data-columns={layout.columns.map((c) => c.id).join(' ')}>
       <Header layout={layout} />
       <VirtualList ref={list} count={rows.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} className="track-body"
-        testId="track-list" resetKey={resetKey} />
+        testId="track-list" resetKey={resetKey} recycleRows />
       {rows.length === 0 ? <div className="no-results">No tracks match your search.</div> : null}
       {menu ? <TrackMenu at={menu} onClose={closeMenu} /> : null}
     </div>
