@@ -14,7 +14,11 @@ export default defineConfig({
           cli: resolve('src/cli/index.ts'),
           // Worker threads load a file: the analysis engine is its own bundle.
           'analysis-worker': resolve('src/engine/worker.ts'),
+          // The encoder threads the analysis worker starts (onnxruntime's run blocks its thread).
+          'analysis-encoder': resolve('src/engine/encoder-thread.ts'),
           'index-worker': resolve('src/main/radio/index-worker.ts'),
+          // The services run in their own process (a utilityProcess in the app), started from this file.
+          'service-host': resolve('src/main/service-host/entry.ts'),
         },
       },
     },
@@ -34,6 +38,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified; minified, the first screen's script parses in less time.
+      minify: true,
       rolldownOptions: { input: resolve('src/renderer/index.html') },
     },
   },

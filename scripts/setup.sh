@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 # (python3-aubio: the beat tracker behind the real-music tempo labels).
 # mma, fluidsynth and soundfonts: the training corpus and the demo library are rendered from MIDI.
 # build-essential/python3: node-gyp builds better-sqlite3 and faiss-node.
-PACKAGES=(ffmpeg libfaiss-dev libopenblas0-pthread chromium build-essential python3 \
+# desktop-file-utils: the packaging test validates the Linux desktop entry with desktop-file-validate.
+PACKAGES=(ffmpeg libfaiss-dev libopenblas0-pthread chromium build-essential python3 desktop-file-utils \
   python3-torch python3-numpy python3-scipy python3-soundfile python3-onnx python3-aubio \
   mma fluidsynth fluid-soundfont-gm timgm6mb-soundfont csound-soundfont opl3-soundfont musescore-general-soundfont-small)
 

@@ -18,13 +18,16 @@ import { cpus } from 'node:os';
 import { benchAnalysis } from './bench/analysis-bench';
 import { saveResults } from './bench/bench-common';
 import { benchLibrary, watchProbe } from './bench/library-bench';
+import { benchMainThread, mainThreadProbe } from './bench/main-thread-bench';
+import { forkNodeHost } from '../main/service-host/node-host-process';
+import { startSupervisor, type ServiceHostSupervisor } from '../main/service-host/supervisor';
 import { benchQuality } from './bench/quality-bench';
 import { benchRadio } from './bench/radio-bench';
 import { benchQueue } from './bench/queue-bench';
 import { benchStep } from './bench/step-bench';
 import { createAnalysisProgressPrinter, createScanProgressPrinter } from './progress-bar';
 import { runDemo } from './demo';
-import { serveUntilStopped } from './serve-host';
+import { serveUntilStopped, type ServedServices } from './serve-host';
 import { sonicPathCommand } from './path-command';
 
 const HELP = `Soundlike ${APP_VERSION}: a music player whose radio follows the sound of the music.
@@ -47,7 +50,7 @@ Commands:
   path <from> <to>     a sonic path: songs that walk from one track to the other (each a path or an id)
                        through the sound space, each with why it follows the one before (--count N, default 10; --json)
   bench [all]          analysis and radio benchmarks (as below), results saved under bench-results/
-  bench analysis       analysis throughput vs ffmpeg decode-only (--tracks N, default 8; --minutes M, default 4)
+  bench analysis       analysis throughput vs raw ffmpeg decoding of the same files (--tracks N, default 24; --minutes M, default 4)
   bench radio          radio latency and recall (--sizes 100000,1000000; --queries N, default 200;
                        --reuse DIR with one size: the library an earlier run wrote)
   bench quality        radio precision@10 on real labelled music vs MFCC and random (--corpus DIR with labels.tsv;
@@ -57,6 +60,9 @@ Commands:
   bench library        scanning and watching (--files N, default 10000; --big N, default 100000)
   bench queue          removing a folder of N queued tracks (--tracks N, default 20000) and a track change
                        in queues of each size (--sizes 50000,200000): time and bytes sent
+  bench main-thread    the front end's longest main-thread stall while N files scan and then analyse, services
+                       in-process vs behind the service host (--files N, default 10000; --seconds S of analysis,
+                       default 30; --rounds N, default 2)
 
 Options:
   --data <dir>         where the library database lives (default: ${defaultDataDir()})
@@ -65,6 +71,8 @@ Options:
   --port <n>           (serve, demo) port to listen on (default 7878; 0 picks a free one)
   --host <addr>        (serve) address to bind (default 127.0.0.1: only this computer; any other
                        address lets the network reach it, with the access token the only protection)
+  --service-host       (serve) run the services in their own process, as the desktop app does (restarted
+                       if it crashes; the page is told)
   --reset              (ffmpeg) forget the set path and find ffmpeg by itself
   -h, --help           show this help
   -v, --version        show the version
@@ -78,7 +86,7 @@ class UsageError extends Error {}
 interface Parsed {
   command: string | undefined;
   positionals: string[];
-  values: { data?: string; model?: string; count?: string; adventure?: string; 'artist-gap'?: string; tracks?: string; minutes?: string; sizes?: string; queries?: string; reuse?: string; corpus?: string; steps?: string; json?: boolean; reset?: boolean; seed?: string; 'no-serve'?: boolean; port?: string; host?: string; files?: string; big?: string; help?: boolean; version?: boolean };
+  values: { data?: string; model?: string; count?: string; adventure?: string; 'artist-gap'?: string; tracks?: string; minutes?: string; sizes?: string; queries?: string; reuse?: string; corpus?: string; steps?: string; json?: boolean; reset?: boolean; seed?: string; 'no-serve'?: boolean; port?: string; host?: string; files?: string; big?: string; rounds?: string; seconds?: string; 'service-host'?: boolean; help?: boolean; version?: boolean };
 }
 
 function parse(argv: string[]): Parsed {
@@ -107,6 +115,9 @@ function parse(argv: string[]): Parsed {
         corpus: { type: 'string' },
         steps: { type: 'string' },
         big: { type: 'string' },
+        rounds: { type: 'string' },
+        seconds: { type: 'string' },
+        'service-host': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -165,9 +176,17 @@ function serveOptions(portText: string | undefined, host: string | undefined): {
   return { port, host: host === undefined ? undefined : requireBindHost(host) };
 }
 
-async function serve(dataDir: string, portText: string | undefined, host: string | undefined): Promise<number> {
+/** The supervisor as the web host serves it: replies and events passed on as the host's JSON text. */
+function servedFromHost(host: ServiceHostSupervisor): ServedServices & { notices: string[] } {
+  return { api: host.api, media: host.media, relay: host, notices: host.notices, dispose: () => host.dispose() };
+}
+
+async function serve(dataDir: string, portText: string | undefined, host: string | undefined, serviceHost: boolean): Promise<number> {
   const options = serveOptions(portText, host);
-  const services = await createServices({ dataDir, transport: 'web', live: true });
+  // --service-host: the services run in their own process under the supervisor the desktop app uses.
+  const services = serviceHost
+    ? servedFromHost(await startSupervisor({ spawn: () => forkNodeHost(), start: { dataDir, transport: 'web', live: true, owner: 'soundlike serve' } }))
+    : await createServices({ dataDir, transport: 'web', live: true });
   for (const notice of services.notices) process.stderr.write(`${notice}\n`);
   await serveUntilStopped(services, dataDir, options);
   return 0;
@@ -268,7 +287,7 @@ async function bench(positionals: string[], values: Parsed['values']): Promise<n
   if (which === undefined || which === 'all' || which === 'analysis' || which === 'radio') {
     const results: Record<string, unknown> = { machine: `${process.platform}-${process.arch}, ${cpus().length} cores, node ${process.version}` };
     if (which !== 'radio') {
-      results.analysis = await benchAnalysis({ tracks: count(values.tracks, 8, 'tracks'), minutes: count(values.minutes, 4, 'minutes'), manifestPath: values.model });
+      results.analysis = await benchAnalysis({ tracks: count(values.tracks, 24, 'tracks'), minutes: count(values.minutes, 4, 'minutes'), manifestPath: values.model });
     }
     if (which !== 'analysis') {
       const sizes = (values.sizes ?? '100000,1000000').split(',').map((n) => count(n, 0, 'sizes'));
@@ -294,11 +313,25 @@ async function bench(positionals: string[], values: Parsed['values']): Promise<n
     process.stdout.write(`${JSON.stringify(results, null, 2)}\nSaved ${file}\n`);
     return 0;
   }
+  if (which === 'main-thread') {
+    const results = {
+      machine: `${process.platform}-${process.arch}, ${cpus().length} cores, node ${process.version}`,
+      ...await benchMainThread({ files: count(values.files, 10_000, 'files'), analyseSeconds: count(values.seconds, 30, 'seconds'), rounds: count(values.rounds, 2, 'rounds') }),
+    };
+    const file = saveResults('main-thread', results);
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\nSaved ${file}\n`);
+    return 0;
+  }
+  if (which === 'main-thread-probe' && arg) {
+    const [, , music, dataDir, seconds] = positionals;
+    await mainThreadProbe(arg, music, dataDir, count(seconds, 30, 'seconds'));
+    return 0;
+  }
   if (which === 'watch-probe' && arg) {
     await watchProbe(arg);
     return 0;
   }
-  throw new UsageError('Which benchmark? soundlike bench [all|analysis|radio|library|queue|quality|step]');
+  throw new UsageError('Which benchmark? soundlike bench [all|analysis|radio|library|queue|quality|step|main-thread]');
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -322,7 +355,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'tracks':
         return await tracks(dataDir, values.json ?? false);
       case 'serve':
-        return await serve(dataDir, values.port, values.host);
+        return await serve(dataDir, values.port, values.host, values['service-host'] === true);
       case 'demo':
         if (!positionals[0]) throw new UsageError('demo needs a music folder: soundlike demo <folder>');
         return await runDemo({ dataDir, folder: positionals[0], seed: values.seed, serve: !values['no-serve'], ...serveOptions(values.port, values.host), manifestPath: values.model });

@@ -5,8 +5,10 @@
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { SoundlikeError } from '../shared/errors';
-import type { Services } from '../main/services';
-import { startWebHost, type WebHost } from '../main/web/web-host';
+import { startWebHost, type WebHost, type WebHostOptions } from '../main/web/web-host';
+
+/** What is served: the services in this process, or the service host's supervisor. */
+export type ServedServices = WebHostOptions['services'] & { dispose(): Promise<void> };
 
 /** The built renderer next to this bundle (out/renderer), or null when the interface is not built. */
 export function rendererDir(): string | null {
@@ -21,7 +23,7 @@ export interface ServeOptions {
   anyPortIfTaken?: boolean;
 }
 
-async function start(services: Services, options: ServeOptions): Promise<WebHost> {
+async function start(services: ServedServices, options: ServeOptions): Promise<WebHost> {
   const open = (port: number | undefined) => startWebHost({ services, rendererDir: rendererDir(), port, host: options.host });
   try {
     return await open(options.port);
@@ -33,7 +35,7 @@ async function start(services: Services, options: ServeOptions): Promise<WebHost
 }
 
 /** Serves until SIGINT/SIGTERM, then closes the host and the services (also when starting fails). */
-export async function serveUntilStopped(services: Services, dataDir: string, options: ServeOptions): Promise<void> {
+export async function serveUntilStopped(services: ServedServices, dataDir: string, options: ServeOptions): Promise<void> {
   let host: WebHost;
   try {
     host = await start(services, options);

@@ -1,10 +1,12 @@
 /**
- * Finds ffmpeg: the user's setting, then $SOUNDLIKE_FFMPEG, then the ffmpeg-static package when its
- * binary was installed, then `ffmpeg` on PATH (e.g. Debian's ffmpeg). Null when none runs.
+ * Finds ffmpeg: the user's setting, then $SOUNDLIKE_FFMPEG, then the packaged app's own copy
+ * (resources/ffmpeg), then the ffmpeg-static package when its binary was installed, then `ffmpeg` on
+ * PATH (e.g. Debian's ffmpeg). Null when none runs.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { packagedResource } from './packaged-resources';
 
 export interface FfmpegInfo {
   path: string;
@@ -39,7 +41,8 @@ export async function probeFfmpeg(path: string): Promise<FfmpegInfo | null> {
 }
 
 export async function resolveFfmpeg(setting: string | null, env: NodeJS.ProcessEnv = process.env): Promise<FfmpegInfo | null> {
-  const candidates = [setting, env.SOUNDLIKE_FFMPEG, ffmpegStaticPath(), 'ffmpeg'].filter((c): c is string => Boolean(c));
+  const packaged = packagedResource('ffmpeg', process.platform === 'win32' ? 'ffmpeg.exe' : 'ffmpeg');
+  const candidates = [setting, env.SOUNDLIKE_FFMPEG, packaged, ffmpegStaticPath(), 'ffmpeg'].filter((c): c is string => Boolean(c));
   for (const candidate of candidates) {
     const info = await probe(candidate);
     if (info) return info;

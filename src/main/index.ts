@@ -1,6 +1,7 @@
 /**
  * Electron entry: lifecycle, the window, the media protocol and the IPC transport. Thin by design:
- * every capability lives in the services (shared with the web host and the CLI).
+ * every capability lives in the services (shared with the web host and the CLI), which run in their own
+ * process (a utilityProcess: service-host/), so no query, tag parse or model load ever blocks a window.
  */
 import { app, dialog, session } from 'electron';
 import { SoundlikeError } from '../shared/errors';
@@ -9,28 +10,33 @@ import { handleAppProtocol, handleMediaProtocol, registerSchemes } from './proto
 import { isTrustedSender } from './security/navigation';
 import { pointHintAtLog } from './logging';
 import { dataPaths } from './paths';
-import { createServices, type Services } from './services';
+import { forkElectronHost } from './service-host/electron-host-process';
+import { startSupervisor, type ServiceHostSupervisor } from './service-host/supervisor';
+import { createOpenWith } from './shell/open-with';
+import { installTray } from './shell/tray';
+import { installWindowState } from './shell/window-state';
+import { desktopDataDir } from './single-instance';
 import { appPages, applyMenuPolicy, createMainWindow, guardWebContents, RENDERER_DIR } from './window';
 
 app.setName('Soundlike');
 
-/** `--data <dir>` (as for the CLI): use that library instead of the default one. */
-function dataDirArgument(): string | undefined {
-  const at = process.argv.indexOf('--data');
-  return at > 0 ? process.argv[at + 1] : undefined;
-}
 registerSchemes();
 const pages = appPages();
+// userData is the data folder, so Electron's single-instance lock (keyed on userData) is one per folder.
+const dataDir = desktopDataDir(process.argv, process.env, app.getPath('userData'));
+if (dataDir !== app.getPath('userData')) app.setPath('userData', dataDir);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let services: Services | null = null;
+  let services: ServiceHostSupervisor | null = null;
   let disposeIpc: (() => void) | null = null;
   let mainWindow: Electron.BrowserWindow | null = null;
+  const openWith = createOpenWith(); // before 'ready': macOS sends 'open-file' early
 
-  app.on('second-instance', () => {
-    // Soundlike runs once; bring it forward instead of opening a second library writer.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openWith.openArgv(argv, workingDirectory);
+    // Soundlike runs once per data folder; bring it forward instead of opening a second library writer.
     if (mainWindow && !mainWindow.isDestroyed()) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
@@ -46,9 +52,11 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     applyMenuPolicy();
     handleAppProtocol(RENDERER_DIR);
-    const dataDir = dataDirArgument() ?? process.env.SOUNDLIKE_DATA ?? app.getPath('userData');
     try {
-      services = await createServices({ dataDir, transport: 'electron', live: true });
+      services = await startSupervisor({
+        spawn: () => forkElectronHost(),
+        start: { dataDir, transport: 'electron', live: true, owner: 'the Soundlike app' },
+      });
     } catch (error) {
       // DATA_FOLDER_IN_USE names the process holding the library; "see the log" names the file.
       const e = pointHintAtLog(SoundlikeError.from(error), dataPaths(dataDir).log);
@@ -58,8 +66,11 @@ if (!app.requestSingleInstanceLock()) {
     }
     for (const notice of services.notices) void dialog.showMessageBox({ type: 'warning', message: notice });
     handleMediaProtocol(services.media);
-    disposeIpc = registerIpc(services.api, (frameUrl) => isTrustedSender(frameUrl, pages));
+    disposeIpc = registerIpc(services, (frameUrl) => isTrustedSender(frameUrl, pages));
     mainWindow = createMainWindow(pages);
+    installWindowState(mainWindow);
+    installTray(mainWindow, services.api);
+    openWith.connect(services.api);
   }).catch((error) => {
     console.error('[soundlike] start-up failed:', error);
     app.exit(1);
@@ -69,7 +80,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('will-quit', (event) => {
     if (!services) return;
-    // Close the database and watchers cleanly before exiting.
+    // The service host closes the database and watchers and releases the data folder before we exit.
     event.preventDefault();
     const closing = services;
     services = null;

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packagedResource } from './packaged-resources';
 
 export const APP_DIR_NAME = 'Soundlike';
 
@@ -46,9 +47,10 @@ export function appRoot(from: string = fileURLToPath(import.meta.url)): string {
   throw new Error(`Soundlike's folder (package.json) was not found above ${from}`);
 }
 
-/** The shipped model's manifest, unless $SOUNDLIKE_MODEL names another. */
+/** The shipped model's manifest, unless $SOUNDLIKE_MODEL names another (packaged: beside app.asar, as onnxruntime needs a real file). */
 export function defaultManifestPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SOUNDLIKE_MODEL ? resolve(env.SOUNDLIKE_MODEL) : join(appRoot(), 'models', 'manifest.json');
+  if (env.SOUNDLIKE_MODEL) return resolve(env.SOUNDLIKE_MODEL);
+  return packagedResource('models', 'manifest.json') ?? join(appRoot(), 'models', 'manifest.json');
 }
 
 /** The built analysis worker (a separate bundle: worker threads load a file). */
@@ -59,4 +61,9 @@ export function analysisWorkerPath(): string {
 /** The built vector-index worker. */
 export function indexWorkerPath(): string {
   return join(appRoot(), 'out', 'main', 'index-worker.js');
+}
+
+/** The built service host (the services' own process: see service-host/entry.ts). */
+export function serviceHostPath(): string {
+  return join(appRoot(), 'out', 'main', 'service-host.js');
 }

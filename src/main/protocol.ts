@@ -2,14 +2,15 @@
  * The two custom protocols. `soundlike-app://app/` serves the built renderer (the window never shows a
  * `file://` page; see security/app-scheme.ts). `soundlike-media://` is the renderer's only way to read
  * audio and covers: `soundlike-media://track/<id>` and `soundlike-media://cover/<id>`, resolved through
- * MediaFiles, so only files inside library folders (and extracted covers) are ever served. Range
+ * the service host's MediaFiles (located there, opened and checked here: media/open-checked.ts), so only
+ * files inside library folders (and extracted covers) are ever served. Range
  * requests are answered by hand because audio seeking depends on them.
  */
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import { MEDIA_SCHEME } from '../shared/contract';
 import { SoundlikeError } from '../shared/errors';
-import type { MediaFiles } from './media/media-files';
+import type { MediaSource } from './media/open-checked';
 import { parseRange } from './media/range';
 import { APP_SCHEME, readAppFile } from './security/app-scheme';
 import { APP_SCHEME_CSP } from './security/csp';
@@ -35,7 +36,7 @@ export function handleAppProtocol(rendererDir: string): void {
   });
 }
 
-export function handleMediaProtocol(media: MediaFiles): void {
+export function handleMediaProtocol(media: MediaSource): void {
   protocol.handle(MEDIA_SCHEME, async (request) => {
     const url = new URL(request.url);
     const id = decodeURIComponent(url.pathname.replace(/^\//, ''));

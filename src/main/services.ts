@@ -97,7 +97,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const followWaiting = library.onDidChangeTracks(() => placeWaitingUserData(folder));
   const stopFollowingSettings = () => [followLibrary, followWaiting, ...subscriptions].forEach((unsubscribe) => unsubscribe());
   return {
-    api: { library, playback, settings, analysis, radio, playlists, desktop: new DesktopServiceImpl(playlists, settings) },
+    api: { library, playback, settings, analysis, radio, playlists, desktop: new DesktopServiceImpl(playlists, settings, { library, playback }) },
     engine,
     media: new MediaFiles(db, paths.covers),
     db,

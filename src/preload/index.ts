@@ -1,7 +1,8 @@
 /**
  * The preload: builds `window.soundlike` from CONTRACT (no hand-written list of exposures). Commands
  * unwrap the Envelope main sends, rejecting with the serialized error (code, message, hint), which the
- * renderer turns back into a SoundlikeError. Nothing else is exposed.
+ * renderer turns back into a SoundlikeError. Envelopes and event payloads arrive as JSON text (main passes
+ * on what the service host sent without parsing it), so they are parsed here. Nothing else is exposed.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { contractMembers, MEDIA_SCHEME, type SoundlikeClient } from '../shared/contract';
@@ -13,13 +14,13 @@ function buildClient(): SoundlikeClient {
     const service = (client[m.service] ??= {});
     if (m.kind === 'command') {
       service[m.member] = async (...args: unknown[]) => {
-        const envelope = (await ipcRenderer.invoke(m.channel, ...args)) as Envelope<unknown>;
+        const envelope = JSON.parse((await ipcRenderer.invoke(m.channel, ...args)) as string) as Envelope<unknown>;
         if (envelope.ok) return envelope.value;
         throw envelope.error;
       };
     } else {
       service[m.member] = (listener: (payload: unknown) => void) => {
-        const handler = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+        const handler = (_event: IpcRendererEvent, json: string) => listener(JSON.parse(json));
         ipcRenderer.on(m.channel, handler);
         return () => {
           ipcRenderer.removeListener(m.channel, handler);

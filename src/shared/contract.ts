@@ -4,6 +4,7 @@
  * renderer sees the same typed object whichever carries it. Later capabilities add services here.
  */
 import type {
+  AboutInfo,
   M3uImport,
   PlaylistFile,
   Playlist,
@@ -12,7 +13,11 @@ import type {
   AnalysisProgress,
   AnalysisStatus,
   AppEnvironment,
+  MediaCommand,
   MusicFolder,
+  NowPlaying,
+  NowPlayingReport,
+  OpenedFiles,
   PlayRecord,
   QueuePosition,
   QueueState,
@@ -22,6 +27,7 @@ import type {
   ArtistUnblocked,
   RadioSeed,
   RadioSession,
+  ServicesRestart,
   SonicMap,
   SonicPath,
   SonicPathOptions,
@@ -106,6 +112,8 @@ export interface SettingsService {
   getSettings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   getEnvironment(): Promise<AppEnvironment>;
+  /** The About box: version, licences, the shipped model and the data it learned from (read from the app's own files). */
+  getAbout(): Promise<AboutInfo>;
   onDidChangeSettings: Event<Settings>;
 }
 
@@ -195,6 +203,19 @@ export interface DesktopService {
   exportM3uWithDialog(playlistId: number): Promise<string | null>;
   /** Asks whether to pick the ffmpeg program or find it by itself, and applies the answer. */
   chooseFfmpegWithDialog(): Promise<AppEnvironment | null>;
+  /**
+   * The service host stopped unexpectedly, was restarted, or was given up on (sent by the supervisor in
+   * the app and in `soundlike serve --service-host`; services run in one process never send it).
+   */
+  onDidRestartServices: Event<ServicesRestart>;
+  /** Folder dialog, then adds the chosen folder as addFolder does (the web host refuses: type the path there). */
+  chooseMusicFolder(): Promise<MusicFolder | null>;
+  /** The renderer's player says what it has loaded and whether it plays (for the tray); main looks up the title. */
+  reportNowPlaying(report: NowPlayingReport): Promise<void>;
+  /** What the player has loaded (null: nothing), as last reported. */
+  onDidChangeNowPlaying: Event<NowPlaying | null>;
+  /** A tray (or other desktop) command for the player; the renderer handles it like a media key. */
+  onDidRequestMediaCommand: Event<MediaCommand>;
 }
 
 /** Everything main serves. */
@@ -250,6 +271,7 @@ export const CONTRACT = {
     getSettings: 'command',
     updateSettings: 'command',
     getEnvironment: 'command',
+    getAbout: 'command',
     onDidChangeSettings: 'event',
   },
   analysis: {
@@ -295,8 +317,33 @@ export const CONTRACT = {
     importM3uWithDialog: 'command',
     exportM3uWithDialog: 'command',
     chooseFfmpegWithDialog: 'command',
+    onDidRestartServices: 'event',
+    chooseMusicFolder: 'command',
+    reportNowPlaying: 'command',
+    onDidChangeNowPlaying: 'event',
+    onDidRequestMediaCommand: 'event',
   },
 } as const satisfies ContractShape;
+
+/**
+ * Commands only the desktop app's main process gives (the tray, "Open with Soundlike"): they take file
+ * paths or speak for the user, so neither the renderer nor the web host may reach them. They are listed
+ * in HOST_ONLY, never in CONTRACT, so the preload and the web host (both built from CONTRACT) cannot
+ * serve them; a relay between main and a service host carries HOST_ONLY as well.
+ */
+export interface DesktopHostCommands {
+  /** Makes these audio files playable (inside a library folder, or as a single-file entry), plays the first, queues the rest. */
+  openFiles(paths: string[]): Promise<OpenedFiles>;
+  /** Asks the player for play, pause, next...: fires onDidRequestMediaCommand. */
+  requestMediaCommand(command: MediaCommand): Promise<void>;
+}
+
+export const HOST_ONLY = {
+  desktop: { openFiles: 'command', requestMediaCommand: 'command' },
+} as const satisfies { desktop: { [M in keyof DesktopHostCommands]-?: 'command' } };
+
+/** What main holds: the contract plus the host-only commands. */
+export type SoundlikeHostApi = SoundlikeApi & { desktop: DesktopService & DesktopHostCommands };
 
 export interface ContractMember {
   service: ServiceName;

@@ -215,6 +215,36 @@ export interface AppEnvironment {
   logFile: string;
 }
 
+/** A source the shipped model learned from (or was chosen or evaluated on), with the licences it is under. */
+export interface LicensedSource {
+  name: string;
+  /** What it is, e.g. "Debian package (game soundtrack)" or "soundfont (synthetic songs)". */
+  kind: string;
+  /** What training did with it: learned from, chose the model, or evaluation only. */
+  role: string;
+  licences: string[];
+}
+
+/** An open-source component the app ships. */
+export interface ShippedComponent {
+  name: string;
+  version: string;
+  licence: string;
+  role: string;
+}
+
+/** The About box: this build, its licence, the model and the data it learned from, and what ships with it. */
+export interface AboutInfo {
+  name: string;
+  version: string;
+  licence: string;
+  copyright: string;
+  model: { id: string; created: string; note: string };
+  trainingData: LicensedSource[];
+  demoLibrary: { licence: string; summary: string };
+  components: ShippedComponent[];
+}
+
 export type AnalysisPhase = 'idle' | 'starting' | 'analysing' | 'paused' | 'done' | 'error';
 
 /** One throttled analysis progress event; a run always ends with a tick where final is true. */
@@ -224,8 +254,11 @@ export interface AnalysisProgress {
   done: number;
   total: number;
   failed: number;
+  /** Tracks finished per second over the last few tracks. */
   tracksPerSec: number;
-  /** Seconds left at the current rate; null until there is a rate. */
+  /** Seconds of audio analysed per second over the same tracks (the rate the time left is worked out from). */
+  realtimeX: number;
+  /** Seconds left: the audio still to analyse at the recent audio rate; null until there is a rate. */
   etaSec: number | null;
   currentTrackId: number | null;
   /** What went wrong (phase 'error'), in words, with what to do. */
@@ -423,4 +456,42 @@ export interface SonicPath {
   options: SonicPathOptions;
   /** The radio id its queue entries carry (0 for a preview). */
   radioId: number;
+}
+
+/**
+ * News of the service host (the process running the library, database and analysis) from the app's
+ * supervisor: it stopped unexpectedly and is being restarted, serves again (nothing was lost: the
+ * database and user data are written as they change), or stopped for good after repeated crashes.
+ */
+export interface ServicesRestart {
+  state: 'restarting' | 'restarted' | 'stopped';
+  /** What happened, in the user's words. */
+  message: string;
+  /** What to do, when there is something to do. */
+  hint?: string;
+}
+
+/** What the player has loaded, for the tray and other desktop surfaces (resolved by main from the id). */
+export interface NowPlaying {
+  trackId: number;
+  title: string;
+  artist: string | null;
+  playing: boolean;
+}
+
+/** What the renderer's player reports: the loaded track (null: none) and whether it is playing. */
+export interface NowPlayingReport {
+  trackId: number | null;
+  playing: boolean;
+}
+
+/** A player command from outside the page (the tray menu); the player handles it like a media key. */
+export type MediaCommand = 'play' | 'pause' | 'togglePlay' | 'stop' | 'next' | 'previous';
+
+export const MEDIA_COMMANDS: readonly MediaCommand[] = ['play', 'pause', 'togglePlay', 'stop', 'next', 'previous'];
+
+/** The outcome of "Open with Soundlike": the tracks queued (the first plays) and the files that could not be. */
+export interface OpenedFiles {
+  trackIds: number[];
+  failed: { path: string; reason: string }[];
 }

@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'FFMPEG_MISSING'
   | 'MODEL_UNAVAILABLE'
   | 'NOT_ANALYSED'
+  | 'SERVICES_STOPPED'
   | 'INTERNAL';
 
 export interface SerializedError {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FfmpegChoice, NativeDialogs } from '../../src/main/desktop/desktop-service';
 import type { Services } from '../../src/main/services';
 import { generateClipCache, makeTempDir, place, type ClipCache, type TempDir } from '../helpers/audio';
-import { expectCode, openServices } from '../helpers/services';
+import { expectCode, openServices, waitFor } from '../helpers/services';
 
 describe('desktop dialogs', () => {
   let clips: ClipCache;
@@ -16,7 +16,7 @@ describe('desktop dialogs', () => {
   let services: Services;
   let song: number;
   /** What the "user" answers next; null is Cancel. */
-  const answers: { open: string | null; save: string | null; ffmpeg: FfmpegChoice | null; savedAs: string[] } = { open: null, save: null, ffmpeg: null, savedAs: [] };
+  const answers: { open: string | null; save: string | null; ffmpeg: FfmpegChoice | null; folder: string | null; savedAs: string[] } = { open: null, save: null, ffmpeg: null, folder: null, savedAs: [] };
   const dialogs: NativeDialogs = {
     openPlaylistFile: async () => answers.open,
     savePlaylistFile: async (defaultName) => {
@@ -24,6 +24,7 @@ describe('desktop dialogs', () => {
       return answers.save;
     },
     chooseFfmpeg: async () => answers.ffmpeg,
+    chooseMusicFolder: async () => answers.folder,
   };
 
   beforeAll(async () => {
@@ -45,6 +46,29 @@ describe('desktop dialogs', () => {
     const error = await expectCode(services.api.desktop.importM3uWithDialog(), 'INVALID_ARGUMENT');
     expect(error.message).toMatch(/only in the desktop app/);
     expect(error.hint).toMatch(/file picker/);
+    const folderError = await expectCode(services.api.desktop.chooseMusicFolder(), 'INVALID_ARGUMENT');
+    expect(folderError.message).toMatch(/only in the desktop app/);
+    expect(folderError.hint).toMatch(/full path/);
+  });
+
+  it('adds the folder chosen in the folder dialog and scans it, nothing on Cancel, and refuses a bad pick as addFolder does', async () => {
+    services.api.desktop.useDialogs(dialogs);
+    place(clips.tagged.mp3, tmp.at('picked', 'one.mp3'));
+    answers.folder = tmp.at('picked');
+    const scanned = waitFor(services.api.library.onDidScanProgress, (p) => p.final && p.phase === 'done', 20_000, 'the picked folder scanned');
+    const folder = await services.api.desktop.chooseMusicFolder();
+    expect(folder).toMatchObject({ path: tmp.at('picked') });
+    await scanned;
+    const tracks = await services.api.library.listTracks();
+    expect(tracks.filter((t) => t.path === tmp.at('picked', 'one.mp3'))).toHaveLength(1);
+    answers.folder = tmp.at('picked');
+    await expectCode(services.api.desktop.chooseMusicFolder(), 'FOLDER_ALREADY_ADDED');
+    answers.folder = null;
+    const before = await services.api.library.listFolders();
+    expect(await services.api.desktop.chooseMusicFolder()).toBeNull();
+    expect(await services.api.library.listFolders()).toEqual(before);
+    await services.api.library.removeFolder((folder as { id: number }).id);
+    services.api.desktop.useDialogs(null);
   });
 
   it('imports the file picked in the open dialog (relative entries from its folder), and nothing on Cancel', async () => {

@@ -28,6 +28,8 @@ export const nativeDialogs: NativeDialogs = {
     return result.canceled || !result.filePath ? null : result.filePath;
   },
 
+  chooseMusicFolder: () => openFile({ title: 'Add a music folder', buttonLabel: 'Add folder', properties: ['openDirectory'] }),
+
   async chooseFfmpeg(current): Promise<FfmpegChoice | null> {
     const options: Electron.MessageBoxOptions = {
       type: 'question',

@@ -2,6 +2,7 @@
  * LibraryService: music folders, scans (one at a time, queued), the watcher, and the library events.
  * The only place that decides when a scan runs; the scanner itself is a pure pipeline.
  */
+import { realpath } from 'node:fs/promises';
 import type { LibraryService, TrackPage, TrackPageRequest } from '../../shared/contract';
 import { LIBRARY_TUNABLES } from '../../shared/defaults';
 import type { MusicFolder, ScanProgress, ScanSummary, TracksChanged, Waveform } from '../../shared/domain';
@@ -9,8 +10,9 @@ import { SoundlikeError } from '../../shared/errors';
 import type { LibraryDb } from '../db/library-db';
 import { Emitter, ThrottledProgress } from '../events';
 import { scanFolders } from './scanner';
+import { singleFileEntries, validateOpenedFile } from './single-file';
 import { validPage } from './track-page';
-import { validateNewFolder } from './validate-folder';
+import { isInside, validateNewFolder } from './validate-folder';
 import { FolderWatcher } from './watcher';
 import { trackWaveform } from './waveform';
 
@@ -93,13 +95,61 @@ export class LibraryServiceImpl implements LibraryService {
     return { folder: await this.folderById(id), summary };
   }
 
-  /** Checks, stores, watches and announces a new folder; its scan is the caller's. */
+  /**
+   * Checks, stores, watches and announces a new folder; its scan is the caller's. Files opened with
+   * Soundlike earlier (single-file entries) inside it become part of it, their tracks kept as they are.
+   */
   private async insertFolder(path: string): Promise<number> {
-    const resolved = await validateNewFolder(path, this.db.folders.paths().map((f) => f.path));
-    const id = this.db.folders.insert(resolved);
+    const stored = this.db.folders.paths();
+    const singles = await singleFileEntries(stored);
+    const resolved = await validateNewFolder(path, stored.filter((f) => !singles.includes(f)).map((f) => f.path));
+    const real = await realpath(resolved);
+    const absorbed = singles.filter((f) => isInside(real, f.path) || isInside(resolved, f.path));
+    // A scan in flight must not write rows of an entry being folded in (as removeFolder waits too).
+    if (absorbed.length > 0) await this.scanChain.catch(() => undefined);
+    const id = this.db.transaction(() => {
+      const folderId = this.db.folders.insert(resolved);
+      for (const single of absorbed) {
+        this.db.folders.adoptTracks(single.id, folderId);
+        this.db.folders.delete(single.id);
+      }
+      return folderId;
+    });
+    for (const single of absorbed) await this.watcher.remove(single.id);
     if (this.options.watch) await this.watcher.add(id, resolved);
     this.emitFolders();
     return id;
+  }
+
+  /**
+   * The track of a file the user opened: looked up in the library folder holding it (scanned first when
+   * the file is new there); a file outside every folder becomes a single-file entry (a folder row whose
+   * path is the file itself), so it and nothing beside it is served. Rejects saying why it cannot play.
+   */
+  async trackOfOpenedFile(input: string): Promise<number> {
+    const { path, real } = await validateOpenedFile(input);
+    const candidates = [...new Set([path, real])];
+    const find = (): number | null => {
+      for (const folder of this.db.folders.paths()) {
+        if (!candidates.some((c) => isInside(folder.path, c))) continue;
+        const row = this.db.tracks.stampsOfFolder(folder.id).find((s) => candidates.includes(s.path));
+        if (row) return row.id;
+      }
+      return null;
+    };
+    const holder = this.db.folders.paths().find((f) => candidates.some((c) => isInside(f.path, c)));
+    let id = find();
+    if (id !== null) return id;
+    const folderId = holder?.id ?? this.db.folders.insert(real);
+    await this.rescan(folderId);
+    id = find();
+    const failure = this.db.failures.list().find((f) => candidates.includes(f.path));
+    // A single-file entry whose file is no music is not kept (its failure row goes with it).
+    if (id === null && !holder) this.db.folders.delete(folderId);
+    if (!holder) this.emitFolders();
+    if (id !== null) return id;
+    throw new SoundlikeError('INVALID_ARGUMENT', `${path} could not be read as music${failure ? `: ${failure.reason}` : '.'}`,
+      'Check that the file plays elsewhere; Folders lists files that could not be read.');
   }
 
   private async folderById(id: number): Promise<MusicFolder> {

@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { isAudioPath } from '../../shared/audio-formats';
 import type { MusicFolder, ScanFailure, ScanProgress, ScanSummary } from '../../shared/domain';
 import { LIBRARY_TUNABLES } from '../../shared/defaults';
 import type { LibraryDb } from '../db/library-db';
@@ -109,7 +110,8 @@ async function isSameContent(item: Pending): Promise<boolean> {
 async function folderState(path: string): Promise<{ ok: true } | { ok: false; status: 'missing' | 'unreadable'; message: string }> {
   try {
     const info = await stat(path);
-    if (!info.isDirectory()) return { ok: false, status: 'missing', message: 'This path is no longer a folder. Remove it from the library, or put the folder back.' };
+    // A single-file entry (library-service addSingleFile) is an audio file, not a folder.
+    if (!info.isDirectory() && !(info.isFile() && isAudioPath(path))) return { ok: false, status: 'missing', message: 'This path is no longer a folder. Remove it from the library, or put the folder back.' };
     return { ok: true };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

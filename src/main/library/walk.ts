@@ -131,6 +131,12 @@ export async function walkAudioFiles(root: string, lookLimit: number = LIBRARY_T
     return holdsAudio;
   }
 
+  // A single-file entry ("Open with Soundlike" on a file outside every folder): the root is that file.
+  const rootInfo = await stat(root).catch(() => null);
+  if (rootInfo?.isFile()) {
+    if (isAudioPath(root)) files.push({ path: root, size: rootInfo.size, mtimeMs: Math.round(rootInfo.mtimeMs), fileId: fileIdOf(rootInfo) });
+    return { files, problems, linkedMusicDirs, skippedDirs };
+  }
   await visitDir(root, false, null);
   return { files, problems, linkedMusicDirs, skippedDirs };
 }

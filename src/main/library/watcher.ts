@@ -97,6 +97,8 @@ export class FolderWatcher {
   }
 
   private async start(folderId: number, entry: Entry): Promise<void> {
+    // A single-file entry (a file opened with Soundlike) is not watched: its scans are by hand and at start.
+    if (await stat(entry.path).then((s) => s.isFile(), () => false)) return;
     const exists = await stat(entry.path).then((s) => s.isDirectory(), () => false);
     if (!exists) {
       this.pollForReturn(folderId, entry);

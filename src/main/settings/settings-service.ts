@@ -3,11 +3,12 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { SettingsService } from '../../shared/contract';
 import { ANALYSIS_TUNABLES, DEFAULT_SETTINGS } from '../../shared/defaults';
-import type { AppEnvironment, Settings } from '../../shared/domain';
+import type { AboutInfo, AppEnvironment, Settings } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
 import type { LibraryDb } from '../db/library-db';
 import { Emitter } from '../events';
 import { probeFfmpeg, resolveFfmpeg, type FfmpegInfo } from '../ffmpeg';
+import { readAbout } from './about';
 
 const SETTINGS_KEY = 'settings';
 
@@ -63,6 +64,7 @@ export function validateSettingsPatch(patch: unknown): Partial<Settings> {
 export class SettingsServiceImpl implements SettingsService {
   private readonly emitter = new Emitter<Settings>();
   private ffmpeg: Promise<FfmpegInfo | null> | null = null;
+  private about: AboutInfo | null = null;
   readonly onDidChangeSettings = this.emitter.event;
 
   constructor(
@@ -107,6 +109,12 @@ export class SettingsServiceImpl implements SettingsService {
 
   async getEnvironment(): Promise<AppEnvironment> {
     return { ...this.facts, ffmpeg: await this.findFfmpeg(), platform: `${process.platform}-${process.arch}`, cpuCount: availableParallelism() };
+  }
+
+  /** Read once: the file is part of the install and does not change while the app runs. */
+  async getAbout(): Promise<AboutInfo> {
+    this.about ??= readAbout(this.facts.version);
+    return this.about;
   }
 
   /** The ffmpeg to use, found once and remembered until the setting changes. */

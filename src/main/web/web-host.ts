@@ -10,8 +10,9 @@ import { WEB_HOST_DEFAULTS } from '../../shared/defaults';
 import { SoundlikeError, type Envelope } from '../../shared/errors';
 import { EVENTS_PATH, TOKEN_QUERY, tokenCookie } from '../../shared/web-protocol';
 import { desktopOnly } from '../desktop/desktop-service';
-import { invokeCommand, subscribeAll } from '../ipc/dispatch';
-import type { Services } from '../services';
+import type { SoundlikeApi } from '../../shared/contract';
+import type { MediaSource } from '../media/open-checked';
+import { inProcessRelay, type JsonRelay } from '../ipc/json-relay';
 import { WEB_HOST_CSP } from '../security/csp';
 import { addressHasToken, isAllowedHost, isAuthorized, newToken } from './auth';
 import { exposureWarning, requireBindHost } from './binding';
@@ -20,7 +21,8 @@ import { sendMediaFile } from './send-file';
 import { serveStatic } from './static-files';
 
 export interface WebHostOptions {
-  services: Pick<Services, 'api' | 'media'>;
+  /** The services in this process, or the service host's supervisor (`soundlike serve --service-host`). */
+  services: { api: SoundlikeApi; media: MediaSource; relay?: JsonRelay };
   /** Folder of the built renderer (out/renderer); null serves the API only. */
   rendererDir: string | null;
   host?: string;
@@ -85,8 +87,9 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 function openEventStream(req: IncomingMessage, res: ServerResponse, services: WebHostOptions['services']): void {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
   res.write(': connected\n\n');
-  const unsubscribe = subscribeAll(services.api, (channel, payload) => {
-    res.write(`event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`);
+  // JSON text as the service host sent it (or as the in-process relay writes it): never parsed here.
+  const unsubscribe = (services.relay ?? inProcessRelay(services.api)).onEventJson((channel, json) => {
+    res.write(`event: ${channel}\ndata: ${json}\n\n`);
   });
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
   req.on('close', () => {
@@ -183,7 +186,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Requir
       sendError(res, 400, SoundlikeError.from(error));
       return;
     }
-    sendJson(res, 200, await invokeCommand(options.services.api, command[1], command[2], args));
+    const text = await (options.services.relay ?? inProcessRelay(options.services.api)).invokeJson(command[1], command[2], args);
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
     return;
   }
   const media = /^\/media\/(track|cover)\/([^/]+)$/.exec(pathname);

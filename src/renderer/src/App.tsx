@@ -2,21 +2,17 @@
  * The window: sidebar | main view | side panel (details or a radio pick's why-panel, + queue or up-next),
  * scan progress, the radio being built and the player bar below.
  */
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { ErrorBoundary } from './elements/ErrorBoundary';
-import { AlbumsView } from './features/albums/AlbumsView';
-import { ArtistsView } from './features/albums/ArtistsView';
-import { FoldersView } from './features/folders/FoldersView';
 import { Sidebar } from './features/layout/Sidebar';
 import { SideBackdrop, SideDrawerHead } from './features/layout/SideDrawer';
+import { AlbumsView, ArtistsView, FoldersView, LikedView, PlaylistView, SonicMapView } from './features/layout/lazy-views';
 import { LibraryView } from './features/library/LibraryView';
-import { LikedView } from './features/liked/LikedView';
-import { SonicMapView } from './features/map/SonicMapView';
 import { Toasts } from './features/notifications/Toasts';
 import { startAudioEngine } from './features/player/audio-engine';
+import { startDesktopLink } from './features/player/desktop-link';
 import { startMediaSession } from './features/player/media-session';
 import { NowPlayingBar } from './features/player/NowPlayingBar';
-import { PlaylistView } from './features/playlists/PlaylistView';
 import { startVolumeSync } from './features/player/volume';
 import { QueuePanel } from './features/queue/QueuePanel';
 import { RadioStarting } from './features/radio/RadioStarting';
@@ -24,6 +20,7 @@ import { SideCard } from './features/radio/SideCard';
 import { UpNext } from './features/queue/UpNext';
 import { ScanProgressBar } from './features/scan/ScanProgressBar';
 import { HelpOverlay } from './features/shortcuts/HelpOverlay';
+import { AboutDialog } from './features/about/AboutDialog';
 import { useShortcuts } from './hooks/useShortcuts';
 import { startStores } from './stores/bootstrap';
 import { useQueueOpen, useView } from './stores/ui-store';
@@ -38,6 +35,7 @@ export function App() {
     startAudioEngine();
     startVolumeSync();
     startMediaSession();
+    startDesktopLink();
     startStores();
   }, []);
 
@@ -46,7 +44,9 @@ export function App() {
       <ErrorBoundary area="The sidebar"><Sidebar /></ErrorBoundary>
       <main className="main">
         <ErrorBoundary area={view === 'albums' ? 'The albums' : view === 'artists' ? 'The artists' : view === 'library' ? 'The library' : view === 'playlist' ? 'The playlist' : view === 'map' ? 'The sonic map' : view === 'liked' ? 'The liked songs' : 'Folders & settings'}>
-          {view === 'albums' ? <AlbumsView /> : view === 'artists' ? <ArtistsView /> : view === 'library' ? <LibraryView /> : view === 'playlist' ? <PlaylistView /> : view === 'map' ? <SonicMapView /> : view === 'liked' ? <LikedView /> : <FoldersView />}
+          <Suspense fallback={<div className="placeholder">Loading…</div>}>
+            {view === 'albums' ? <AlbumsView /> : view === 'artists' ? <ArtistsView /> : view === 'library' ? <LibraryView /> : view === 'playlist' ? <PlaylistView /> : view === 'map' ? <SonicMapView /> : view === 'liked' ? <LikedView /> : <FoldersView />}
+          </Suspense>
         </ErrorBoundary>
         <Toasts />
       </main>
@@ -62,6 +62,7 @@ export function App() {
         <ErrorBoundary area="The player"><NowPlayingBar /></ErrorBoundary>
       </div>
       <HelpOverlay />
+      <AboutDialog />
     </div>
   );
 }

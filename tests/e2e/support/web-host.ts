@@ -13,10 +13,13 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** `dataDir`: serve an existing data folder (removed on stop like a fresh one); `port`: a fixed one (default: free). */
-export async function startHost(options: { dataDir?: string; port?: number } = {}): Promise<RunningHost> {
+/**
+ * `dataDir`: serve an existing data folder (removed on stop like a fresh one); `port`: a fixed one (default:
+ * free); `serveArgs`: more `soundlike serve` options (e.g. --service-host).
+ */
+export async function startHost(options: { dataDir?: string; port?: number; serveArgs?: string[] } = {}): Promise<RunningHost> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'soundlike-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['bin/soundlike.js', 'serve', '--port', String(options.port ?? 0), '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['bin/soundlike.js', 'serve', '--port', String(options.port ?? 0), '--data', dataDir, ...(options.serveArgs ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000);

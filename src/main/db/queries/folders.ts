@@ -18,6 +18,7 @@ export class FolderQueries {
   private readonly deleteStmt;
   private readonly statusStmt;
   private readonly scannedStmt;
+  private readonly adoptStmt;
 
   constructor(private readonly db: Sqlite) {
     this.listStmt = db.prepare<[], FolderRow>(`
@@ -30,6 +31,7 @@ export class FolderQueries {
     this.statusStmt = db.prepare<[FolderStatus, string | null, number]>(
       `UPDATE folders SET status = ?, status_message = ? WHERE id = ?`);
     this.scannedStmt = db.prepare<[number, number]>(`UPDATE folders SET last_scan_at = ? WHERE id = ?`);
+    this.adoptStmt = db.prepare<[number, number]>(`UPDATE tracks SET folder_id = ? WHERE folder_id = ?`);
   }
 
   /** Every folder; `watching` is filled in by the service, which owns the watchers. */
@@ -59,6 +61,11 @@ export class FolderQueries {
 
   setStatus(id: number, status: FolderStatus, message: string | null): void {
     this.statusStmt.run(status, message, id);
+  }
+
+  /** Moves every track of one folder row to another (ids, likes, history and playlists stay). */
+  adoptTracks(fromId: number, toId: number): void {
+    this.adoptStmt.run(toId, fromId);
   }
 
   markScanned(id: number, at: number): void {

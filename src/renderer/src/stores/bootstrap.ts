@@ -13,6 +13,7 @@ import { loadLikes } from './likes-store';
 import { applyRadio, followPlaying, loadRadio } from './radio-store';
 import { applySummaries, loadPlaylists } from './playlists-store';
 import { scheduleMapRefresh } from './map-store';
+import { notify, notifyLasting } from './notify-store';
 
 async function loadAll(): Promise<void> {
   await Promise.all([loadSettings(), loadFolders(), loadTracks(), loadQueue(), loadScanProgress(), loadFailures(),
@@ -54,6 +55,12 @@ export function startStores(): void {
   // Picking a library row hands the side panel back to that row's details.
   useBrowseStore.subscribe((s, prev) => {
     if (s.selectedTrackId !== null && s.selectedTrackId !== prev.selectedTrackId) followPlaying();
+  });
+  // The service host crashed: say so; once restarted, refetch (events were missed meanwhile).
+  api.desktop.onDidRestartServices((news) => {
+    if (news.state === 'restarting') return void notify('info', news.message);
+    notifyLasting(news.state === 'stopped' ? 'error' : 'info', news.message, news.hint, 'SERVICES_STOPPED');
+    if (news.state === 'restarted') void loadAll();
   });
   onTransportReconnect(() => void loadAll());
   void loadAll();

@@ -2,6 +2,7 @@
 import type { ReplayGainMode } from '../../../../shared/domain';
 import { ThemeSwitch } from '../layout/ThemeSwitch';
 import { chooseFfmpeg, updateSettings, useEnvironment, useSettings } from '../../stores/settings-store';
+import { openAbout } from '../../stores/about-store';
 
 const REPLAYGAIN_OPTIONS: Array<{ value: ReplayGainMode; label: string }> = [
   { value: 'track', label: 'Track: every song at the same loudness' },
@@ -46,6 +47,7 @@ export function SettingsPanel() {
           </dd>
         </dl>
       ) : <p className="muted">Loading…</p>}
+      <button type="button" className="btn small about-open" data-testid="about-open" onClick={() => void openAbout()}>About Soundlike and licences…</button>
     </section>
   );
 }
