@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { copyFragment, planFragments } from './fragments';
 import { StreamFragmenter } from './stream-fragments';
-
-/** A deterministic pseudo-random generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../shared/prng';
 
 /** Streams `pcm` through a fragmenter in chunks of random byte lengths (splitting samples). */
 function streamed(pcm: Float32Array, fragment: number, step: number, rand: () => number, maxChunkBytes: number) {
@@ -34,7 +23,7 @@ function streamed(pcm: Float32Array, fragment: number, step: number, rand: () =>
 
 describe('StreamFragmenter', () => {
   it('cuts the same windows, with the same samples, as planFragments on the whole track', () => {
-    const rand = random(7);
+    const rand = prng(7);
     const fragment = 100;
     for (let round = 0; round < 300; round++) {
       const length = Math.floor(rand() * 1000);

@@ -125,9 +125,9 @@ describe('electron-builder.yml', () => {
     for (const binary of binaries) expect(existsSync(join(root, binary)), binary).toBe(true);
   });
 
-  it('declares the .deb dependencies of what faiss-node links (ldd), and Electronʼs own', async () => {
+  it('declares the .deb dependencies of what faiss-node links (ldd), ffmpeg, and Electronʼs own', async () => {
     const depends = (await loadConfig()).deb?.depends ?? [];
-    expect(depends).toEqual(expect.arrayContaining(['libgtk-3-0', 'libnss3', 'libgomp1', 'libopenblas0-pthread | libblas.so.3', 'libopenblas0-pthread | liblapack.so.3']));
+    expect(depends).toEqual(expect.arrayContaining(['libgtk-3-0', 'libnss3', 'libgomp1', 'libopenblas0-pthread | libblas.so.3', 'libopenblas0-pthread | liblapack.so.3', 'ffmpeg']));
     const faiss = join(root, 'node_modules/faiss-node/build/Release/faiss-node.node');
     if (!existsSync(faiss)) return;
     const linked = execFileSync('ldd', [faiss], { encoding: 'utf8' });

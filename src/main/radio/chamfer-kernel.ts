@@ -10,10 +10,8 @@
  * or the space is wide (the model's own vectors), the same interface runs setScoreInStore itself.
  */
 import { setScoreInStore } from './set-similarity';
-import { encodeModule, I32, ins, OP, SIMD, V128, type WasmFunction } from './wasm-encoding';
+import { encodeModule, I32, ins, kernelCache, OP, SIMD, V128, type WasmFunction } from './wasm-encoding';
 
-/** Widest space the kernel is written for: each dimension of a candidate moment lives in a register. */
-const MAX_KERNEL_DIMS = 64;
 const PAGE = 65536;
 
 /** Scores candidates (rows of a shared store) against one seed set, as setScoreInStore does. */
@@ -93,20 +91,8 @@ export function chamferModuleBytes(dims: number): Uint8Array {
   return encodeModule([chamferFunction(dims)], 1);
 }
 
-const compiled = new Map<number, WebAssembly.Module | null>();
-
 /** The compiled kernel for `dims`, or null where this runtime has no WebAssembly SIMD (or the space is too wide). */
-function kernelModule(dims: number): WebAssembly.Module | null {
-  if (!compiled.has(dims)) {
-    let module: WebAssembly.Module | null = null;
-    if (dims >= 1 && dims <= MAX_KERNEL_DIMS && typeof WebAssembly === 'object') {
-      const bytes = chamferModuleBytes(dims);
-      if (WebAssembly.validate(bytes)) module = new WebAssembly.Module(bytes);
-    }
-    compiled.set(dims, module);
-  }
-  return compiled.get(dims) ?? null;
-}
+const kernelModule = kernelCache(chamferModuleBytes);
 
 /** The plain JavaScript scorer (setScoreInStore), with the same interface. */
 class PlainScorer implements ChamferScorer {

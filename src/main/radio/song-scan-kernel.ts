@@ -7,9 +7,8 @@
  * (song-scan-kernel.test.ts). Without WebAssembly SIMD, or in a wide space, dotEach itself runs.
  */
 import { dotEach } from './set-similarity';
-import { encodeModule, I32, ins, OP, SIMD, V128, type WasmFunction } from './wasm-encoding';
+import { encodeModule, I32, ins, kernelCache, OP, SIMD, V128, type WasmFunction } from './wasm-encoding';
 
-const MAX_KERNEL_DIMS = 64;
 const PAGE = 65536;
 /** Songs per block: two f64x2 lanes pairs, two independent sums (the adds' latency overlaps). */
 const BLOCK = 4;
@@ -61,19 +60,8 @@ export function songScanModuleBytes(dims: number): Uint8Array {
   return encodeModule([scanFunction(dims)], 1);
 }
 
-const compiled = new Map<number, WebAssembly.Module | null>();
-
-function kernelModule(dims: number): WebAssembly.Module | null {
-  if (!compiled.has(dims)) {
-    let module: WebAssembly.Module | null = null;
-    if (dims >= 1 && dims <= MAX_KERNEL_DIMS && typeof WebAssembly === 'object') {
-      const bytes = songScanModuleBytes(dims);
-      if (WebAssembly.validate(bytes)) module = new WebAssembly.Module(bytes);
-    }
-    compiled.set(dims, module);
-  }
-  return compiled.get(dims) ?? null;
-}
+/** The compiled kernel for `dims`, or null where this runtime has no WebAssembly SIMD (or the space is too wide). */
+const kernelModule = kernelCache(songScanModuleBytes);
 
 class PlainScan implements SongScan {
   readonly simd = false;

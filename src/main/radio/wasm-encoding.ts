@@ -114,3 +114,25 @@ export const ins = {
     return [0xfd, ...u32(SIMD.v128Const), ...bytes];
   },
 };
+
+/** Widest space the kernels are written for: each dimension of a candidate moment lives in a register. */
+export const MAX_KERNEL_DIMS = 64;
+
+/**
+ * A per-dimension cache of compiled kernels: `bytesFor(dims)` compiled once, or null where this runtime has
+ * no WebAssembly SIMD (validate fails) or the space is wider than MAX_KERNEL_DIMS (the plain JS runs then).
+ */
+export function kernelCache(bytesFor: (dims: number) => Uint8Array): (dims: number) => WebAssembly.Module | null {
+  const compiled = new Map<number, WebAssembly.Module | null>();
+  return (dims) => {
+    if (!compiled.has(dims)) {
+      let module: WebAssembly.Module | null = null;
+      if (dims >= 1 && dims <= MAX_KERNEL_DIMS && typeof WebAssembly === 'object') {
+        const bytes = bytesFor(dims);
+        if (WebAssembly.validate(bytes)) module = new WebAssembly.Module(bytes);
+      }
+      compiled.set(dims, module);
+    }
+    return compiled.get(dims) ?? null;
+  };
+}
