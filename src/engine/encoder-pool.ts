@@ -98,7 +98,9 @@ export class EncoderPool {
       // CPU counts from 0 at start (the session's load is not a batch's cost) until a thread says it cannot measure.
       return new EncoderPool(workers.map((worker) => ({ worker, busy: null, cpuMs: 0 })), infos[0], batchSize, capacity, onCrash);
     } catch (error) {
-      await Promise.all(workers.map((w) => w.terminate()));
+      // Asked to close, not terminated: a thread still loading the model ends once the load is done
+      // (terminating it mid-load takes the whole process down; see encoder-thread.ts).
+      await Promise.all(workers.map((worker) => closeThread(worker)));
       throw error;
     }
   }
@@ -151,14 +153,7 @@ export class EncoderPool {
   async close(): Promise<void> {
     this.closing = true;
     this.queue.length = 0;
-    await Promise.all(this.threads.map((thread) => new Promise<void>((resolve) => {
-      const fallback = setTimeout(() => void thread.worker.terminate().finally(resolve), 10_000);
-      thread.worker.once('exit', () => {
-        clearTimeout(fallback);
-        resolve();
-      });
-      thread.worker.postMessage({ type: 'close' } satisfies ToEncoderThread);
-    })));
+    await Promise.all(this.threads.map((thread) => closeThread(thread.worker)));
   }
 
   private dispatch(): void {
@@ -199,4 +194,20 @@ export class EncoderPool {
     thread.worker.on('error', (error) => crashed(`crashed (${error.message})`));
     thread.worker.on('exit', (code) => crashed(`exited (code ${code})`));
   }
+}
+
+/**
+ * Asks an encoder thread to close and waits for it to exit: it finishes the model load or batch in hand
+ * first. terminate() only when it does not answer within a minute (a hung native call).
+ */
+function closeThread(worker: Worker): Promise<void> {
+  if (worker.threadId === -1) return Promise.resolve(); // already exited
+  return new Promise<void>((resolve) => {
+    const fallback = setTimeout(() => void worker.terminate().finally(resolve), 60_000);
+    worker.once('exit', () => {
+      clearTimeout(fallback);
+      resolve();
+    });
+    worker.postMessage({ type: 'close' } satisfies ToEncoderThread);
+  });
 }

@@ -12,6 +12,13 @@ const port = parentPort;
 if (!port) throw new Error('the encoder must run as a worker thread');
 
 let encoder: Encoder | null = null;
+/**
+ * The model load and the batch in flight: a close waits for both, because ending the thread while
+ * onnxruntime's native code still works for it throws a Napi::Error that no JS can catch, and std::terminate
+ * ends the whole process (the app's service host, or a test runner), not only this thread.
+ */
+let loading: Promise<void> = Promise.resolve();
+let running: Promise<void> = Promise.resolve();
 /** This thread's CPU when the model was loaded: results report the CPU of batches only. */
 let cpuAtReady: number | null = null;
 
@@ -42,9 +49,9 @@ async function run(batchId: number, pcm: Float32Array, count: number): Promise<v
 
 port.on('message', (message: ToEncoderThread) => {
   if (message.type === 'run') {
-    void run(message.batchId, message.pcm, message.count);
+    running = run(message.batchId, message.pcm, message.count);
   } else if (message.type === 'init') {
-    void (async () => {
+    loading = (async () => {
       try {
         const model = await loadModel(message.init.manifestPath);
         encoder = await createEncoder(model, { device: message.init.device, threads: message.init.threads });
@@ -55,8 +62,10 @@ port.on('message', (message: ToEncoderThread) => {
       }
     })();
   } else {
-    // Runs are synchronous inside onnxruntime: a close is only seen between them, so none is cut short.
+    // A close waits for the load and the batch in hand, so native work is never cut short.
     void (async () => {
+      await loading;
+      await running;
       await encoder?.release().catch(() => undefined);
       process.exit(0); // ends this thread only
     })();

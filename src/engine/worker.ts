@@ -41,6 +41,7 @@ let encoderThreads = 1;
 /** Jobs in arrival order: the first `decoders` of them decode, priority jobs whatever the count. */
 const jobs: Job[] = [];
 let closing = false;
+let starting: Promise<void> = Promise.resolve();
 
 function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(message, transfer);
@@ -98,6 +99,8 @@ async function close(): Promise<void> {
   closing = true;
   for (const job of jobs) job.decoder?.abort();
   jobs.length = 0;
+  // Exiting while the encoder threads still load the model would end them mid-load (see encoder-thread.ts).
+  await starting;
   await pool?.close();
   process.exit(0); // in a worker thread this ends the thread only
 }
@@ -138,7 +141,7 @@ port.on('message', (message: ToWorker) => {
       return;
     case 'init':
       init = message.init;
-      void start(message.init);
+      starting = start(message.init);
       return;
     case 'stats':
       post({ type: 'stats', stats: stats() });

@@ -52,6 +52,14 @@ export function guardWebContents(contents: WebContents, pages: AppPages): void {
 
 /** Packaged builds get no default menu (it carries Reload and Toggle Developer Tools). */
 export function applyMenuPolicy(): void {
+  // The app menu's "About Soundlike" (macOS; Linux and Windows show it from the same options) names the
+  // licence and where the full About box with the model's and the demo library's licences lives.
+  app.setAboutPanelOptions({
+    applicationName: 'Soundlike',
+    applicationVersion: app.getVersion(),
+    copyright: 'Copyright © 2026 the Soundlike authors. MIT licence.',
+    credits: 'The licences of the sound model\'s training data, the demo library and the shipped components: Folders & settings → About Soundlike and licences.',
+  });
   if (!app.isPackaged) return;
   // macOS needs a menu for Quit and copy/paste shortcuts; nothing more.
   Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null);

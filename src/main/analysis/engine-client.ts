@@ -81,7 +81,9 @@ export class EngineClient {
     this.worker = null;
     this.ready = null;
     this.failAll(new EngineStoppedError('Analysis was stopped.'));
-    if (worker) await closeWorker(worker, { type: 'close' } satisfies ToWorker);
+    // A minute before terminate(): the worker first waits for its encoder threads to finish loading the
+    // model or the batch in hand (ending them mid-call takes the whole process down).
+    if (worker) await closeWorker(worker, { type: 'close' } satisfies ToWorker, 60_000);
   }
 
   private spawn(): Promise<ModelInfo> {
@@ -95,7 +97,7 @@ export class EngineClient {
           resolve(message.model);
         } else if (message.type === 'init-failed') {
           this.ready = null;
-          void worker.terminate();
+          void closeWorker(worker, { type: 'close' } satisfies ToWorker, 60_000);
           reject(new SoundlikeError('MODEL_UNAVAILABLE', message.message, message.hint));
         } else if (message.type === 'stats') {
           const waiters = this.statsWaiters;
