@@ -74,7 +74,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const analysis = new AnalysisServiceImpl(db, engine, async () => (await settings.getSettings()).fragmentStepSec, () => readManifestIdentity(manifestPath), () => readModelFacts(manifestPath));
   const playlists = new PlaylistServiceImpl(db);
   const index = new VectorIndex(indexWorkerPath());
-  const radio = new RadioServiceImpl({ db, analysis, playback, index, vectorsDir: paths.vectors, onDidChangeTracks: (l) => library.onDidChangeTracks(l) });
+  const radio = new RadioServiceImpl({ db, analysis, playback, index, vectorsDir: paths.vectors, onDidChangeTracks: (l) => library.onDidChangeTracks(l), readOnly: folder.readOnly });
   if (options.live) await library.start({ rescan: true });
   const engineKey = (s: Settings) => `${s.analysisDevice}/${s.analysisThreads}/${s.fragmentStepSec}`;
   let engineSettings = engineKey(await settings.getSettings());

@@ -4,7 +4,7 @@
  * and re-ranks them exactly by the symmetric Chamfer similarity of their fragments with the seed's, in a
  * sound space fitted to this library (index-worker.ts); skipped and "less like this" songs count against
  * what resembles them. Then: the queue rules (rank.ts), the explanation of each pick (explain.ts), the
- * queue. The radio extends itself as its queue drains.
+ * queue. The radio extends itself as its queue drains, and comes back after a restart (active-radio.ts).
  */
 import type { RadioService } from '../../shared/contract';
 import { RADIO_DEFAULTS, RADIO_TUNABLES, SONIC_PATH } from '../../shared/defaults';
@@ -16,6 +16,7 @@ import type { AnalysisServiceImpl } from '../analysis/analysis-service';
 import type { LibraryDb } from '../db/library-db';
 import { Emitter } from '../events';
 import type { PlaybackServiceImpl } from '../playback/playback-service';
+import { clearActiveRadio, remainingSeedTracks, restoreActiveRadio, saveActiveRadio, type ActiveRadio } from './active-radio';
 import { explainPick, matchedMoments } from './explain';
 import { resolveSeedTracks, seedFragments } from './seeds';
 import { explainPath, validPathRequest } from './sonic-path-explain';
@@ -34,17 +35,8 @@ export interface RadioDeps {
   vectorsDir: string;
   /** Overrides of the index tunables (benchmarks: an exact index, an exhaustive re-rank, no library map). */
   indexTunables?: { exactLimit?: number; nprobe?: number; libraryMap?: IndexConfig['libraryMap']; exhaustive?: boolean };
-}
-
-interface ActiveRadio {
-  radioId: number;
-  seed: RadioSeed;
-  seedTrackIds: number[];
-  options: RadioOptions;
-  /** Rules relaxed to fill the queue so far (the banner says so). */
-  relaxed: RelaxableRule[];
-  /** Songs analysed / all songs when the radio last chose (the banner says how much it could hear). */
-  coverage: { analysed: number; total: number };
+  /** The data folder is open read-only (another process owns it): the stored radio is read, never cleared. */
+  readOnly?: boolean;
 }
 
 function validOptions(input: Partial<RadioOptions> | undefined): RadioOptions {
@@ -80,12 +72,14 @@ export class RadioServiceImpl implements RadioService {
       this.indexDirty = true;
       this.coverageCache = null;
     };
+    this.active = restoreActiveRadio(deps.db, !deps.readOnly);
     this.subscriptions = [
       deps.analysis.onDidAnalyseTrack(markDirty),
       deps.analysis.onDidAnalyseTrack((state) => {
         if (state.status === 'done') this.noteAnalysed();
       }),
       deps.onDidChangeTracks?.(markDirty) ?? (() => undefined),
+      deps.onDidChangeTracks?.(() => this.endIfSeedGone()) ?? (() => undefined),
       deps.playback.onDidChangeQueue((state) => this.maybeExtend(state.currentIndex, state.items.length, state.items[state.items.length - 1])),
       // A track change carries no entries: read the queue's length and last entry, not the whole queue.
       deps.playback.onDidChangeQueuePosition((position) => {
@@ -112,6 +106,7 @@ export class RadioServiceImpl implements RadioService {
     const { picks, relaxed, coverage } = await this.compute(seedTrackIds, opts, new Set(), []);
     const radioId = this.deps.db.radio.create(seed, opts);
     this.active = { radioId, seed, seedTrackIds, options: opts, relaxed, coverage };
+    saveActiveRadio(this.deps.db, this.active);
     this.analysedSince = 0;
     this.blockUndo.clear();
     // A radio from one song starts with that song; from several, with the picks.
@@ -142,6 +137,7 @@ export class RadioServiceImpl implements RadioService {
     if (this.active === active && (newlyRelaxed.length || coverage.analysed !== active.coverage.analysed)) {
       active.relaxed = [...active.relaxed, ...newlyRelaxed];
       active.coverage = coverage;
+      saveActiveRadio(this.deps.db, active);
       this.changeEmitter.fire(await this.getActiveRadio());
     }
     return this.deps.playback.enqueueWith(picks.map((p) => ({ trackId: p.trackId, origin: { kind: 'radio' as const, radioId: active.radioId, explanation: p.explanation } })));
@@ -247,6 +243,7 @@ export class RadioServiceImpl implements RadioService {
 
   async stopRadio(): Promise<void> {
     this.active = null;
+    if (!this.deps.readOnly) clearActiveRadio(this.deps.db);
     this.clearRerank();
     this.changeEmitter.fire(null);
   }
@@ -297,6 +294,7 @@ export class RadioServiceImpl implements RadioService {
     return this.deps.index.stats();
   }
 
+  /** Closing forgets the radio here only: the stored one comes back with the next start. */
   dispose(): void {
     this.disposed = true;
     this.active = null;
@@ -438,6 +436,7 @@ export class RadioServiceImpl implements RadioService {
       if (this.active !== active) return null;
       active.relaxed = [...new Set([...active.relaxed, ...relaxed])];
       active.coverage = coverage;
+      saveActiveRadio(this.deps.db, active);
       if (upcoming.length) await this.deps.playback.removeFromQueue(upcoming.map((i) => i.id));
       const state = await this.deps.playback.enqueueWith(picks.map((p) => ({ trackId: p.trackId, origin: { kind: 'radio' as const, radioId: active.radioId, explanation: p.explanation } })));
       this.changeEmitter.fire(await this.getActiveRadio());
@@ -483,6 +482,13 @@ export class RadioServiceImpl implements RadioService {
   private requireActive(): ActiveRadio {
     if (!this.active) throw new SoundlikeError('INVALID_ARGUMENT', 'No radio is playing.', 'Start one with "play similar sounding".');
     return this.active;
+  }
+
+  /** Every seed song left the library: the radio has nothing to sound like, so it ends (its banner goes). */
+  private endIfSeedGone(): void {
+    const active = this.active;
+    if (!active || this.deps.readOnly) return;
+    if (remainingSeedTracks(this.deps.db, active.seedTrackIds).length === 0) void this.stopRadio();
   }
 
   private noteSkip(trackId: number): void {

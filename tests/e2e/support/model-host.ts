@@ -34,6 +34,6 @@ export function serialModelHost(): RunningHost {
     get token() { return started().token; },
     get dataDir() { return started().dataDir; },
     get port() { return started().port; },
-    stop: () => started().stop(),
+    stop: (options) => started().stop(options),
   };
 }

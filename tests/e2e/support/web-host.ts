@@ -10,7 +10,8 @@ export interface RunningHost {
   port: number;
   token: string;
   dataDir: string;
-  stop(): Promise<void>;
+  /** Stops the host and removes its data folder; `keepData`: leaves it, for a host started on it again (a restart). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /**
@@ -42,13 +43,13 @@ export async function startHost(options: { dataDir?: string; port?: number; serv
     port: Number(parsed.port),
     token: parsed.searchParams.get('token') ?? '',
     dataDir,
-    async stop() {
+    async stop(stopOptions = {}) {
       await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       });
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!stopOptions.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -36,6 +36,7 @@ export class QueueQueries {
   private readonly maxPositionStmt;
   private readonly lastStmt;
   private readonly ofTrackStmt;
+  private readonly holdsRadioStmt;
 
   constructor(private readonly db: Sqlite) {
     // Raw rows (arrays): a whole-library queue is read on every edit, and keyed row objects cost most of it.
@@ -52,6 +53,9 @@ export class QueueQueries {
     this.maxPositionStmt = db.prepare<[], { n: number | null }>(`SELECT MAX(position) AS n FROM queue_items`);
     this.lastStmt = db.prepare<[], Row>(`SELECT id, position, track_id, origin FROM queue_items ORDER BY position DESC LIMIT 1`);
     this.ofTrackStmt = db.prepare<[number], Row>(`SELECT id, position, track_id, origin FROM queue_items WHERE track_id = ?`);
+    // User entries (most of a big queue) are passed over by the string test before any JSON is parsed.
+    this.holdsRadioStmt = db.prepare<[number], { n: number }>(`SELECT 1 AS n FROM queue_items
+      WHERE origin <> '${USER_ORIGIN}' AND json_extract(origin, '$.kind') = 'radio' AND json_extract(origin, '$.radioId') = ? LIMIT 1`);
   }
 
   list(): QueueItem[] {
@@ -91,6 +95,11 @@ export class QueueQueries {
   /** The entries that play this track (uses the index on track_id). */
   ofTrack(trackId: number): QueueItem[] {
     return this.ofTrackStmt.all(trackId).map(toItem);
+  }
+
+  /** True when some entry is a pick of this radio (a restarted radio comes back only to its own queue). */
+  holdsRadio(radioId: number): boolean {
+    return this.holdsRadioStmt.get(radioId) !== undefined;
   }
 
   /** Rewrites the whole queue in one transaction (positions come out dense). */

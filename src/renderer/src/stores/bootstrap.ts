@@ -10,10 +10,11 @@ import { applySettings, loadSettings, useSettingsStore } from './settings-store'
 import { handleAnalysisProgress, handleTrackAnalysed, loadAnalysisStatus, loadTrackStates } from './analysis-store';
 import { useBrowseStore } from './browse-store';
 import { loadLikes } from './likes-store';
-import { applyRadio, followPlaying, loadRadio } from './radio-store';
+import { applyRadio, followPlaying, loadRadio, useRadioStore } from './radio-store';
 import { applySummaries, loadPlaylists } from './playlists-store';
 import { scheduleMapRefresh } from './map-store';
 import { notify, notifyLasting } from './notify-store';
+import { openQueue } from './ui-store';
 
 async function loadAll(): Promise<void> {
   await Promise.all([loadSettings(), loadFolders(), loadTracks(), loadQueue(), loadScanProgress(), loadFailures(),
@@ -63,5 +64,8 @@ export function startStores(): void {
     if (news.state === 'restarted') void loadAll();
   });
   onTransportReconnect(() => void loadAll());
-  void loadAll();
+  // A radio still playing from before a reload or restart shows as when it started: its banner tops the open queue.
+  void loadAll().then(() => {
+    if (useRadioStore.getState().session) openQueue();
+  });
 }
