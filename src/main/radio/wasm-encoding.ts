@@ -6,7 +6,6 @@
 
 /** Value types. */
 export const I32 = 0x7f;
-export const F64 = 0x7c;
 export const V128 = 0x7b;
 
 /** Plain opcodes used by the kernels. */
