@@ -1,4 +1,4 @@
-"""Export a checkpoint to ONNX (mel front end inside the graph) and write the parity fixture.
+"""Export a checkpoint to ONNX (mel front end inside the graph, as the factorised DFT) and write the parity fixture.
 
   /usr/bin/python3 models/training/export.py --run runs/main --out-dir models --parity-dir models/parity
 
@@ -80,8 +80,11 @@ def main():
     meta = read_json(os.path.join(ck["cache"], "meta.json"))
     q = parity_input(meta["source"], a.parity_n)
     x = torch.from_numpy(q.astype(np.float32) / 32768.0)
+    # Expected outputs from the reference front end (MelFrontend, the one definition of the features), so
+    # the fixture also proves the graph's factorised DFT computes the same features.
+    reference = ExportModel(m.encoder, reference_front=True).eval()
     with torch.no_grad():
-        emb, tags = m(x)
+        emb, tags = reference(x)
     q.tofile(os.path.join(par_dir, "input_pcm_s16le.raw"))
     emb.numpy().astype("<f4").tofile(os.path.join(par_dir, "expected_embedding_f32le.raw"))
     tags.numpy().astype("<f4").tofile(os.path.join(par_dir, "expected_tags_f32le.raw"))

@@ -10,6 +10,7 @@
 import argparse
 import datetime
 import os
+import re
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # spinning OpenMP threads collapse on a shared 2-core box
 import sys
 
@@ -168,7 +169,12 @@ def main():
                     "tag quality); its validation twin <name>.val.json decides which tag groups are shown")
     ap.add_argument("--previous", default="", help="the manifest of the model this one was initialised from: its "
                     "training record is kept under training.initial_model")
+    ap.add_argument("--analysis-sha256", default="", help="sha256 of an earlier export of the same weights whose "
+                    "outputs this file reproduces (its parity fixture, written from the same checkpoint, passes): the "
+                    "app keys analyses by it, so a library analysed with that file is not analysed again")
     a = ap.parse_args()
+    if a.analysis_sha256 and not re.fullmatch(r"[0-9a-f]{64}", a.analysis_sha256):
+        ap.error("--analysis-sha256 must be a sha256 (64 lowercase hex digits)")
     previous = C.read_json(a.previous) if a.previous else None
     run = resolve(a.run)
     ck = torch.load(os.path.join(run, a.ckpt))
@@ -223,6 +229,7 @@ def main():
     arch = architecture_text(cfg)
     man = dict(
         id=onnx_id, sha256=sha, file=os.path.basename(a.onnx), bytes=os.path.getsize(a.onnx),
+        **({"analysis_sha256": a.analysis_sha256} if a.analysis_sha256 else {}),
         created=datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat(),
         feature_version=1,
         sample_rate=C.SAMPLE_RATE, channels=1,
@@ -232,8 +239,9 @@ def main():
         mel_bands=C.MEL_BANDS, mel_scale="slaney (librosa default, htk=False), slaney area-normalised filters",
         fmin=C.FMIN, fmax=C.FMAX, power=2.0,
         log_scaling=f"natural log: ln(mel_power + {C.LOG_EPS})", log_eps=C.LOG_EPS,
-        mel_frontend="inside the ONNX graph (Conv1d with the Hann-windowed DFT basis, stride=hop -> power -> "
-                     "mel matmul -> ln); the app feeds PCM and never computes mel itself",
+        mel_frontend="inside the ONNX graph: model.MelFrontend's features (Hann-windowed DFT -> power -> mel matmul -> "
+                     "ln), computed as model.FactorisedMelFrontend (the 512-point DFT split 32 x 16 into two small "
+                     "MatMuls, framing by reshape); the app feeds PCM and never computes mel itself",
         fragment_seconds=C.FRAGMENT_SECONDS, fragment_samples=C.FRAGMENT_SAMPLES,
         train_step_seconds=C.TRAIN_STEP_SECONDS,
         inputs=[dict(name="pcm", dtype="float32", shape=["batch", C.FRAGMENT_SAMPLES],

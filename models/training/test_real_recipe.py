@@ -1,4 +1,5 @@
-"""Checks of the real-music stage's own logic: the measured tags on signals whose answer is known, the tags
+"""Checks of the real-music stage's own logic: the exported graph's factorised mel front end against the
+definition (MelFrontend) and a float64 FFT, the measured tags on signals whose answer is known, the tags
 measured inside the graph (model.MeasuredRows) against signal_tags on real fragments, the graded contrastive loss,
 the batch sampler and the song-radio metrics on a real (tiny) real-music cache.
 
@@ -14,7 +15,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import FRAGMENT_SAMPLES, SAMPLE_RATE  # noqa: E402
 from metrics import library_radio_precision, song_radio_precision  # noqa: E402
-from model import ExportModel, MelFrontend, TwoBranchEncoder  # noqa: E402
+from model import ExportModel, FactorisedMelFrontend, MelFrontend, TwoBranchEncoder, mel_filterbank  # noqa: E402
 import signal_tags as ST  # noqa: E402
 from train_real import RealSplit, weighted_supcon  # noqa: E402
 
@@ -170,6 +171,49 @@ class InGraphMeasuredTags(unittest.TestCase):
         x = torch.randn(2, 80, 248) - 6
         with torch.no_grad():
             self.assertTrue(torch.equal(self.model(x)[1], again(x)[1]))
+
+
+class FactorisedFrontEnd(unittest.TestCase):
+    """The graph's front end (FactorisedMelFrontend) must compute MelFrontend's features: both are compared
+    with the same log-mel computed in float64 with numpy's FFT, on signals from silence to clipping."""
+
+    def signals(self):
+        rng = np.random.default_rng(3)
+        square = np.sign(np.sin(2 * np.pi * 110 * T))
+        return np.asarray([0.3 * rng.standard_normal(len(T)), 1e-4 * rng.standard_normal(len(T)), tone([440, 3520], 0.8),
+                           np.zeros(len(T)), np.clip(1.5 * square, -1, 1), np.where(T < 2.5, 0.0, 0.5 * rng.standard_normal(len(T)))],
+                          dtype=np.float32)
+
+    def float64_logmel(self, x):
+        window = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(512) / 512)
+        frames = np.stack([x[:, t * 441:t * 441 + 512].astype(np.float64) * window for t in range(249)], 1)
+        power = np.abs(np.fft.rfft(frames, axis=-1)) ** 2
+        return np.log(np.einsum("mk,btk->bmt", mel_filterbank().astype(np.float64), power) + 1e-6)
+
+    def test_same_features_as_the_definition_and_as_float64(self):
+        x = self.signals()
+        with torch.no_grad():
+            conv = MelFrontend()(torch.from_numpy(x)).double().numpy()
+            fact = FactorisedMelFrontend()(torch.from_numpy(x)).double().numpy()
+        truth = self.float64_logmel(x)
+        self.assertEqual(fact.shape, truth.shape)
+        conv_err, fact_err = np.abs(conv - truth).max(), np.abs(fact - truth).max()
+        # Both are float32 computations of the same sums: errors of a few 1e-4 in ln(mel) are rounding in the
+        # deepest spectral valleys (the square wave's), the same order for both.
+        self.assertLess(conv_err, 5e-4)
+        self.assertLess(fact_err, 5e-4, f"factorised {fact_err} vs conv {conv_err}")
+        self.assertLess(np.abs(fact - conv).max(), 1e-3)
+
+    def test_the_exported_graph_has_no_dft_convolution(self):
+        import tempfile
+        import onnx
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "front.onnx")
+            torch.onnx.export(FactorisedMelFrontend().eval(), (torch.zeros(2, FRAGMENT_SAMPLES),), path, input_names=["pcm"],
+                              output_names=["logmel"], dynamic_axes={"pcm": {0: "batch"}}, opset_version=17)
+            ops = [n.op_type for n in onnx.load(path).graph.node]
+        self.assertNotIn("Conv", ops)
+        self.assertEqual(ops.count("MatMul"), 3)
 
 
 class GradedContrastive(unittest.TestCase):

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { displayProblem, loadModel, mapColouring, measuredTagGroups, ModelError, type ModelManifest } from './manifest';
+import { analysisSha256, displayProblem, loadModel, mapColouring, measuredTagGroups, ModelError, readManifestIdentity, readModelFacts, type ModelManifest } from './manifest';
 
 const tags = ['family:rock', 'family:jazz', 'tempo:fast', 'tempo:medium', 'tempo:slow', 'brightness:dark', 'brightness:balanced', 'brightness:bright'];
 const tag_groups = {
@@ -75,6 +75,35 @@ describe('loadModel with a display section', () => {
     expect(error).toBeInstanceOf(ModelError);
     expect((error as ModelError).message).toMatch(/bad\.json has a bad display section: display\.map_colour_group "family" is not one of display\.groups/);
     expect((error as ModelError).hint).toMatch(/Restore models/);
+  });
+});
+
+describe('analysisSha256: the key analyses are stored under', () => {
+  const own = 'a'.repeat(64);
+  const earlier = 'c0'.repeat(32);
+
+  it('is the earlier export\'s sha256 when the manifest names a valid one, else the file\'s own', () => {
+    expect(analysisSha256({ sha256: own, analysis_sha256: earlier })).toBe(earlier);
+    expect(analysisSha256({ sha256: own })).toBe(own);
+    for (const bad of ['', 'C0'.repeat(32), 'c0'.repeat(31), 42 as unknown as string]) expect(analysisSha256({ sha256: own, analysis_sha256: bad })).toBe(own);
+  });
+
+  it('is what the model facts and the manifest identity report, so an equivalent re-export keeps the library analysed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soundlike-manifest-key-'));
+    try {
+      const bytes = Buffer.from('a faster graph of the same weights');
+      writeFileSync(join(dir, 'model.onnx'), bytes);
+      const path = join(dir, 'manifest.json');
+      writeFileSync(path, JSON.stringify({
+        id: 'soundlike-encoder-new', sha256: createHash('sha256').update(bytes).digest('hex'), analysis_sha256: earlier, file: 'model.onnx',
+        feature_version: 1, sample_rate: 22050, fragment_seconds: 5, fragment_samples: 110250, inputs: [], outputs: [], embedding_size: 8,
+        embedding_normalized: true, tags, tag_groups,
+      }));
+      expect((await readModelFacts(path)).sha256).toBe(earlier);
+      expect(await readManifestIdentity(path)).toEqual({ sha256: earlier, featureVersion: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

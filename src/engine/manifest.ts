@@ -16,6 +16,12 @@ export interface TensorSpec {
 export interface ModelManifest {
   id: string;
   sha256: string;
+  /**
+   * The sha256 of an earlier export of the same weights whose outputs this file reproduces (a faster graph
+   * for the same function, its parity fixture passed): analyses are keyed by it, so a library analysed with
+   * that file stays analysed. Absent: the file's own sha256.
+   */
+  analysis_sha256?: string;
   file: string;
   feature_version: number;
   sample_rate: number;
@@ -82,6 +88,12 @@ export function sha256File(path: string): Promise<string> {
     const hash = createHash('sha256');
     createReadStream(path).on('error', reject).on('data', (d) => hash.update(d)).on('end', () => resolvePromise(hash.digest('hex')));
   });
+}
+
+/** The sha256 analyses with this model are stored under: `analysis_sha256` when the manifest names a valid one. */
+export function analysisSha256(manifest: Pick<ModelManifest, 'sha256' | 'analysis_sha256'>): string {
+  const declared = manifest.analysis_sha256;
+  return typeof declared === 'string' && /^[0-9a-f]{64}$/.test(declared) ? declared : manifest.sha256;
 }
 
 /** Reads and checks a manifest and its model file (the sha256 must match). */
@@ -174,6 +186,7 @@ export interface TagDisplay {
 
 /** What the app needs of a model to use vectors already analysed with it: no inference session. */
 export interface ModelFacts {
+  /** The sha256 analyses are keyed by (analysisSha256). */
   sha256: string;
   featureVersion: number;
   embeddingSize: number;
@@ -192,7 +205,7 @@ export async function readModelFacts(manifestPath: string): Promise<ModelFacts> 
   if (typeof size !== 'number' || !Number.isInteger(size) || size < 1) {
     throw new ModelError(`The sound model's manifest ${resolve(manifestPath)} does not give the embedding size.`, 'Use a manifest written by models/training/manifest.py.');
   }
-  return { sha256: manifest.sha256, featureVersion: manifest.feature_version ?? 1, embeddingSize: size, mapColouring: mapColouring(manifest), shownTagGroups: shownTagGroups(manifest), measuredTagGroups: measuredTagGroups(manifest) };
+  return { sha256: analysisSha256(manifest), featureVersion: manifest.feature_version ?? 1, embeddingSize: size, mapColouring: mapColouring(manifest), shownTagGroups: shownTagGroups(manifest), measuredTagGroups: measuredTagGroups(manifest) };
 }
 
 /** Tag groups the graph measures from the signal instead of predicting (their outputs are not probabilities). */
@@ -200,11 +213,13 @@ export function measuredTagGroups(manifest: Pick<ModelManifest, 'tag_quality'>):
   return Object.entries(manifest.tag_quality ?? {}).filter(([, q]) => q?.source === 'measured').map(([g]) => g);
 }
 
-/** The model's identity as its manifest states it (no hashing, no session): for status and versioning. */
+/** The model's identity as its manifest states it (no hashing, no session): for status and versioning (sha256 = analysisSha256). */
 export async function readManifestIdentity(manifestPath: string): Promise<{ sha256: string; featureVersion: number } | null> {
   try {
     const manifest = JSON.parse(readFileSync(resolve(manifestPath), 'utf8')) as Partial<ModelManifest>;
-    return typeof manifest.sha256 === 'string' ? { sha256: manifest.sha256, featureVersion: manifest.feature_version ?? 1 } : null;
+    return typeof manifest.sha256 === 'string'
+      ? { sha256: analysisSha256({ sha256: manifest.sha256, analysis_sha256: manifest.analysis_sha256 }), featureVersion: manifest.feature_version ?? 1 }
+      : null;
   } catch {
     return null;
   }

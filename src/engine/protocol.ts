@@ -50,6 +50,7 @@ export interface WireFragments {
 
 export interface ModelInfo {
   id: string;
+  /** The sha256 analyses are keyed by (manifest.ts analysisSha256: an equivalent re-export keeps the original's). */
   sha256: string;
   featureVersion: number;
   embeddingSize: number;

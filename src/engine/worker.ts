@@ -14,7 +14,7 @@ import { ANALYSIS_TUNABLES } from '../shared/defaults';
 import { DecodeError } from './decode';
 import { toWireFragments, type EmbedOptions } from './embed-track';
 import { EncoderPool } from './encoder-pool';
-import { loadModel, mapColouring, measuredTagGroups, ModelError, shownTagGroups } from './manifest';
+import { analysisSha256, loadModel, mapColouring, measuredTagGroups, ModelError, shownTagGroups } from './manifest';
 import type { EngineStats, FromWorker, ToWorker, WorkerInit } from './protocol';
 import { shownGroupIndices } from './tag-select';
 import { threadCpuMs } from './thread-cpu';
@@ -124,7 +124,7 @@ async function start(given: WorkerInit): Promise<void> {
       topTags: given.topTags, vocabulary: manifest.tags, shownGroups: shownGroupIndices(manifest),
     };
     post({ type: 'ready', model: {
-      id: manifest.id, sha256: manifest.sha256, featureVersion: manifest.feature_version ?? 1, embeddingSize: pool.info.embeddingSize,
+      id: manifest.id, sha256: analysisSha256(manifest), featureVersion: manifest.feature_version ?? 1, embeddingSize: pool.info.embeddingSize,
       device: pool.info.device, stepSec: given.stepSeconds, mapColouring: mapColouring(manifest),
       shownTagGroups: shownTagGroups(manifest), measuredTagGroups: measuredTagGroups(manifest), decoders,
     } });

@@ -7,6 +7,7 @@
  */
 import { openSync, readSync, closeSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analysisSha256 } from '../../src/engine/manifest';
 import { ANALYSIS_TUNABLES } from '../../src/shared/defaults';
 import type { AnalysisProgress, Track, TrackAnalysisState } from '../../src/shared/domain';
 import type { Services } from '../../src/main/services';
@@ -133,7 +134,7 @@ describe.skipIf(!hasTestModel())(`analysis pipeline (skipped when the sound mode
     for (const track of tracks.filter((t) => !brokenIds.has(t.id))) {
       const fragments = readFragments(services.paths.database, track.id);
       const row = analyses.find((a) => a.trackId === track.id);
-      expect(row).toMatchObject({ status: 'done', fragmentCount: fragments.length, stepSec: 5, modelSha: manifest.sha256 });
+      expect(row).toMatchObject({ status: 'done', fragmentCount: fragments.length, stepSec: 5, modelSha: analysisSha256(manifest) });
       const length = track.durationSec as number;
       expect(fragments.length).toBeGreaterThanOrEqual(2);
       expect(fragments[0].startSec).toBe(0);

@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../shared/defaults';
 import { gaussian, prng } from '../../shared/prng';
-import { loadModel } from '../../engine/manifest';
+import { analysisSha256, loadModel } from '../../engine/manifest';
 import { LibraryDb } from '../../main/db/library-db';
 import { defaultManifestPath, indexWorkerPath } from '../../main/paths';
 import { RadioServiceImpl } from '../../main/radio/radio-service';
@@ -66,7 +66,7 @@ function percentile(sorted: number[], p: number): number {
 export async function benchRadio(options: { sizes: number[]; queries: number; manifestPath?: string; reuse?: Record<number, string> }): Promise<Record<string, unknown>[]> {
   const manifestPath = options.manifestPath ?? defaultManifestPath();
   const { manifest } = await loadModel(manifestPath);
-  const version = { modelSha: manifest.sha256, featureVersion: manifest.feature_version ?? 1, stepSec: DEFAULT_SETTINGS.fragmentStepSec };
+  const version = { modelSha: analysisSha256(manifest), featureVersion: manifest.feature_version ?? 1, stepSec: DEFAULT_SETTINGS.fragmentStepSec };
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const results: Record<string, unknown>[] = [];
   for (const size of options.sizes) {
