@@ -58,8 +58,9 @@ Commands:
   bench step           radio quality vs analysis cost per fragment step, on the corpus's test songs
                        (--corpus DIR, default models/training/corpus/main; --steps 5,2.5,1.25)
   bench library        scanning and watching (--files N, default 10000; --big N, default 100000)
-  bench queue          removing a folder of N queued tracks (--tracks N, default 20000) and a track change
-                       in queues of each size (--sizes 50000,200000): time and bytes sent
+  bench queue          removing a folder of N queued tracks (--tracks N, default 20000), a track change and
+                       enqueue/remove/move (whole queue vs edit) in queues of each size (--sizes 50000,200000):
+                       time and bytes sent
   bench main-thread    the front end's longest main-thread stall while N files scan and then analyse, services
                        in-process vs behind the service host (--files N, default 10000; --seconds S of analysis,
                        default 30; --rounds N, default 2)

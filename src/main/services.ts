@@ -19,6 +19,7 @@ import { analysisWorkerPath, dataPaths, defaultManifestPath, indexWorkerPath, ty
 import { PlaylistServiceImpl } from './playlists/playlist-service';
 import { RadioServiceImpl } from './radio/radio-service';
 import { VectorIndex } from './radio/vector-index';
+import { playbackContract } from './playback/playback-contract';
 import { PlaybackServiceImpl } from './playback/playback-service';
 import { SettingsServiceImpl } from './settings/settings-service';
 
@@ -32,7 +33,12 @@ export interface ServicesOptions extends DataFolderOptions {
 }
 
 export interface Services {
-  api: SoundlikeApi & { library: LibraryServiceImpl; playback: PlaybackServiceImpl; settings: SettingsServiceImpl; analysis: AnalysisServiceImpl; radio: RadioServiceImpl; playlists: PlaylistServiceImpl; desktop: DesktopServiceImpl };
+  api: SoundlikeApi & { library: LibraryServiceImpl; settings: SettingsServiceImpl; analysis: AnalysisServiceImpl; radio: RadioServiceImpl; playlists: PlaylistServiceImpl; desktop: DesktopServiceImpl };
+  /**
+   * The playback service itself, whose onDidChangeQueue carries the whole queue on every change (main-side
+   * listeners and benchmarks); api.playback is its contract view, which sends edits as edits.
+   */
+  playback: PlaybackServiceImpl;
   /** The analysis worker's handle (benchmarks use it directly). */
   engine: EngineClient;
   media: MediaFiles;
@@ -97,7 +103,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const followWaiting = library.onDidChangeTracks(() => placeWaitingUserData(folder));
   const stopFollowingSettings = () => [followLibrary, followWaiting, ...subscriptions].forEach((unsubscribe) => unsubscribe());
   return {
-    api: { library, playback, settings, analysis, radio, playlists, desktop: new DesktopServiceImpl(playlists, settings, { library, playback }) },
+    api: { library, playback: playbackContract(playback), settings, analysis, radio, playlists, desktop: new DesktopServiceImpl(playlists, settings, { library, playback }) },
+    playback,
     engine,
     media: new MediaFiles(db, paths.covers),
     db,

@@ -19,6 +19,7 @@ import type {
   NowPlayingReport,
   OpenedFiles,
   PlayRecord,
+  QueueEdit,
   QueuePosition,
   QueueState,
   RadioFeedbackKind,
@@ -91,10 +92,13 @@ export interface PlaybackService {
   getQueue(): Promise<QueueState>;
   /** Replaces the queue (e.g. "play this album from track 3"). */
   replaceQueue(trackIds: number[], startIndex: number): Promise<QueueState>;
-  /** Adds tracks right after the current one ('next') or at the end. */
-  enqueue(trackIds: number[], position: 'next' | 'end'): Promise<QueueState>;
-  removeFromQueue(itemIds: number[]): Promise<QueueState>;
-  moveInQueue(itemId: number, toIndex: number): Promise<QueueState>;
+  /**
+   * Adds tracks right after the current one ('next') or at the end. Like removeFromQueue and moveInQueue,
+   * answers with what changed (announced by onDidEditQueue), not the whole queue.
+   */
+  enqueue(trackIds: number[], position: 'next' | 'end'): Promise<QueueEdit>;
+  removeFromQueue(itemIds: number[]): Promise<QueueEdit>;
+  moveInQueue(itemId: number, toIndex: number): Promise<QueueEdit>;
   /**
    * The player moved to another entry (next, previous, a click in the queue). Answers with the position
    * only (announced by onDidChangeQueuePosition), whatever the queue's length.
@@ -103,7 +107,10 @@ export interface PlaybackService {
   clearQueue(): Promise<QueueState>;
   /** Listening history: what was heard and whether it was skipped. */
   recordPlay(record: PlayRecord): Promise<void>;
+  /** The whole queue: it was replaced (a new album, a new radio). Every other change is an onDidEditQueue. */
   onDidChangeQueue: Event<QueueState>;
+  /** Entries were added, removed or moved: only what changed, onto the version it names. */
+  onDidEditQueue: Event<QueueEdit>;
   /** Only the current entry changed (a track change): the entries are as last announced. */
   onDidChangeQueuePosition: Event<QueuePosition>;
 }
@@ -265,6 +272,7 @@ export const CONTRACT = {
     clearQueue: 'command',
     recordPlay: 'command',
     onDidChangeQueue: 'event',
+    onDidEditQueue: 'event',
     onDidChangeQueuePosition: 'event',
   },
   settings: {

@@ -12,6 +12,11 @@ export interface MusicFolder {
   lastScanAt: number | null;
   /** False when the OS refused more file watches; rescans still work. */
   watching: boolean;
+  /**
+   * 'file' for a single-file entry: one audio file opened with Soundlike from outside every library
+   * folder, kept as a row of its own (its path is the file). Derived when listed; not stored.
+   */
+  kind: 'folder' | 'file';
 }
 
 export interface Track {
@@ -171,6 +176,32 @@ export interface QueuePosition {
   version: number;
 }
 
+/**
+ * One step of a queue edit, applied onto the result of the step before it. Indexes are positions in
+ * the items as they stand at that step.
+ */
+export type QueueEditOp =
+  | { kind: 'insert'; index: number; items: QueueItem[] }
+  | { kind: 'remove'; index: number; count: number }
+  /** Scattered entries taken out by id (cheaper than many one-entry ranges, e.g. a removed folder's songs). */
+  | { kind: 'removeEntries'; ids: number[] }
+  | { kind: 'move'; from: number; to: number };
+
+/**
+ * What one queue edit changed (enqueue, remove, move, clear, a radio adding or dropping picks, a folder
+ * removal), so a 200k-entry queue does not cross a process boundary for a one-entry change. It applies
+ * only onto the queue at `baseVersion`: a client holding another version fetches the queue again.
+ */
+export interface QueueEdit {
+  baseVersion: number;
+  version: number;
+  ops: QueueEditOp[];
+  /** Index of the current entry after the edit; -1 when nothing is current. */
+  currentIndex: number;
+  /** Entries after the edit, so a client can tell its copy came out right. */
+  length: number;
+}
+
 export interface PlayRecord {
   trackId: number;
   /** How much was heard, in seconds. */
@@ -199,6 +230,11 @@ export interface Settings {
   analysisThreads: number;
   /** Seconds between the starts of two 5-second fragments (changing it re-analyses the library). */
   fragmentStepSec: number;
+  /**
+   * Desktop app: closing the window hides it and the music plays on, with Soundlike in the tray (its menu
+   * shows the window or quits). Off: closing the window quits. The web host ignores it.
+   */
+  closeToTray: boolean;
 }
 
 export interface AppEnvironment {

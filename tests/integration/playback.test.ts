@@ -5,7 +5,8 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/main/services';
-import type { QueueState } from '../../src/shared/domain';
+import type { QueueEdit, QueueState } from '../../src/shared/domain';
+import { applyQueueEdit } from '../../src/shared/queue-edit';
 import { makeClip, makeTempDir, type TempDir } from '../helpers/audio';
 import { expectCode, openServices, record, waitFor } from '../helpers/services';
 
@@ -33,6 +34,15 @@ describe('playback queue', () => {
     tmp?.cleanup();
   });
 
+  /** Runs an edit and checks its answer, applied onto the queue before it, is the queue after it; returns that. */
+  async function edited(call: () => Promise<QueueEdit>): Promise<QueueState> {
+    const before = await services.api.playback.getQueue();
+    const edit = await call();
+    const after = await services.api.playback.getQueue();
+    expect(applyQueueEdit(before, edit)).toEqual(after);
+    return after;
+  }
+
   const trackIds = (q: QueueState) => q.items.map((item) => Object.keys(id).find((k) => id[k] === item.trackId));
 
   it('starts empty', async () => {
@@ -49,14 +59,14 @@ describe('playback queue', () => {
   });
 
   it('enqueue next puts tracks right after the current one; current stays', async () => {
-    const q = await services.api.playback.enqueue([id.e, id.f], 'next');
+    const q = await edited(() => services.api.playback.enqueue([id.e, id.f], 'next'));
     expect(trackIds(q)).toEqual(['a', 'b', 'e', 'f', 'c', 'd']);
     expect(trackIds({ ...q, items: [current(q)] })).toEqual(['b']);
   });
 
   it('enqueue end appends (the same track may be queued twice, as a distinct entry)', async () => {
     const before = await services.api.playback.getQueue();
-    const q = await services.api.playback.enqueue([id.a], 'end');
+    const q = await edited(() => services.api.playback.enqueue([id.a], 'end'));
     expect(trackIds(q)).toEqual(['a', 'b', 'e', 'f', 'c', 'd', 'a']);
     expect(q.items[6].id).not.toBe(q.items[0].id);
     expect(current(q)).toEqual(current(before));
@@ -64,7 +74,7 @@ describe('playback queue', () => {
 
   it('removing an entry before the current one keeps the same entry current', async () => {
     const before = await services.api.playback.getQueue();
-    const q = await services.api.playback.removeFromQueue([before.items[0].id]);
+    const q = await edited(() => services.api.playback.removeFromQueue([before.items[0].id]));
     expect(trackIds(q)).toEqual(['b', 'e', 'f', 'c', 'd', 'a']);
     expect(q.currentIndex).toBe(0);
     expect(current(q)).toEqual(current(before));
@@ -72,7 +82,7 @@ describe('playback queue', () => {
 
   it('removing the current entry makes the one that followed it current', async () => {
     const before = await services.api.playback.getQueue();
-    const q = await services.api.playback.removeFromQueue([current(before).id]);
+    const q = await edited(() => services.api.playback.removeFromQueue([current(before).id]));
     expect(trackIds(q)).toEqual(['e', 'f', 'c', 'd', 'a']);
     expect(current(q)).toEqual(before.items[before.currentIndex + 1]);
   });
@@ -80,7 +90,7 @@ describe('playback queue', () => {
   it('moving the current entry moves the current index with it', async () => {
     const before = await services.api.playback.getQueue();
     const playing = current(before);
-    const q = await services.api.playback.moveInQueue(playing.id, 3);
+    const q = await edited(() => services.api.playback.moveInQueue(playing.id, 3));
     expect(q.currentIndex).toBe(3);
     expect(current(q)).toEqual(playing);
     expect(trackIds(q)).toEqual(['f', 'c', 'd', 'e', 'a']);
@@ -88,7 +98,7 @@ describe('playback queue', () => {
 
   it('moving another entry across the current one keeps the same entry current', async () => {
     const before = await services.api.playback.getQueue();
-    const q = await services.api.playback.moveInQueue(before.items[4].id, 0);
+    const q = await edited(() => services.api.playback.moveInQueue(before.items[4].id, 0));
     expect(trackIds(q)).toEqual(['a', 'f', 'c', 'd', 'e']);
     expect(current(q)).toEqual(current(before));
     expect(q.currentIndex).toBe(4);
@@ -96,7 +106,7 @@ describe('playback queue', () => {
 
   it('setCurrentIndex moves playback; removing the last current entry leaves a valid index', async () => {
     const position = await services.api.playback.setCurrentIndex(4);
-    const q = await services.api.playback.removeFromQueue([position.itemId as number]);
+    const q = await edited(() => services.api.playback.removeFromQueue([position.itemId as number]));
     expect(q.items).toHaveLength(4);
     expect(q.currentIndex).toBe(3);
   });
@@ -183,12 +193,15 @@ describe('playback queue', () => {
     expect(trackIds({ ...q, items: [current(q)] })).toEqual(['h']);
   });
 
-  it('announces the queue when tracks in it leave the library', async () => {
-    await services.api.playback.replaceQueue([id.c, id.h], 0);
-    const announced = waitFor(services.api.playback.onDidChangeQueue, (q) => q.items.length === 1, 5000, 'onDidChangeQueue after a queued track was removed');
+  it('announces what left the queue when tracks in it leave the library', async () => {
+    const before = await services.api.playback.replaceQueue([id.c, id.h], 0);
+    const announced = waitFor(services.api.playback.onDidEditQueue, (e) => e.length === 1, 5000, 'onDidEditQueue after a queued track was removed');
     rmSync(tmp.at('music', 'h.wav'));
     await services.api.library.rescan();
-    const q = await announced;
+    const edit = await announced;
+    expect(edit.ops).toEqual([{ kind: 'remove', index: 1, count: 1 }]);
+    const q = await services.api.playback.getQueue();
+    expect(applyQueueEdit(before, edit)).toEqual(q);
     expect(trackIds(q)).toEqual(['c']);
   });
 
@@ -198,7 +211,7 @@ describe('playback queue', () => {
     const second = await services.api.playback.replaceQueue([x, x], 0);
     const firstIds = new Set(first.items.map((i) => i.id));
     expect(second.items.some((i) => firstIds.has(i.id))).toBe(false);
-    const third = await services.api.playback.enqueue([x], 'end');
+    const third = await edited(() => services.api.playback.enqueue([x], 'end'));
     expect(new Set(third.items.map((i) => i.id)).size).toBe(third.items.length);
   });
 });

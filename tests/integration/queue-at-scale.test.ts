@@ -7,6 +7,8 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/main/services';
+import type { QueueEdit, QueueState } from '../../src/shared/domain';
+import { applyQueueEdit } from '../../src/shared/queue-edit';
 import { makeClip, makeTempDir, type TempDir } from '../helpers/audio';
 import { openServices, record } from '../helpers/services';
 
@@ -86,22 +88,31 @@ describe(`a queue of ${ENTRIES} entries`, () => {
   it('takes appends, inserts, moves and removals, and keeps the playing entry', async () => {
     const p = services.api.playback;
     const playing = (await p.getQueue()).items[ENTRIES - 2];
+    /** The edit's answer, applied onto the queue before it, is the queue after it (and stays small). */
+    const edited = async (call: () => Promise<QueueEdit>, maxBytes: number): Promise<QueueState> => {
+      const before = await p.getQueue();
+      const edit = await call();
+      expect(JSON.stringify(edit).length).toBeLessThan(maxBytes);
+      const after = await p.getQueue();
+      expect(applyQueueEdit(before, edit)).toEqual(after);
+      return after;
+    };
     const writes = countQueueWrites(services.db.file);
-    let q;
+    let q: QueueState;
     try {
-      q = await p.enqueue([trackIds[0], trackIds[1]], 'end');
+      q = await edited(() => p.enqueue([trackIds[0], trackIds[1]], 'end'), 300);
       expect(writes.rows()).toBe(2); // appending writes only the new rows
     } finally {
       writes.close();
     }
     expect(q.items).toHaveLength(ENTRIES + 2);
     expect(new Set(q.items.map((i) => i.id)).size).toBe(ENTRIES + 2);
-    q = await p.enqueue([trackIds[2]], 'next');
+    q = await edited(() => p.enqueue([trackIds[2]], 'next'), 300);
     expect(q.items[ENTRIES - 1].trackId).toBe(trackIds[2]);
     expect(q.items[q.currentIndex]).toEqual(playing);
-    q = await p.moveInQueue(playing.id, 0);
+    q = await edited(() => p.moveInQueue(playing.id, 0), 300);
     expect(q.currentIndex).toBe(0);
-    q = await p.removeFromQueue(q.items.slice(1, 1001).map((i) => i.id));
+    q = await edited(() => p.removeFromQueue(q.items.slice(1, 1001).map((i) => i.id)), 300); // one range
     expect(q.items).toHaveLength(ENTRIES + 3 - 1000);
     expect(q.items[q.currentIndex]).toEqual(playing);
   }, 120_000);
@@ -116,13 +127,16 @@ describe(`a queue of ${ENTRIES} entries`, () => {
 
     const gone = trackIds[1];
     rmSync(tmp.at('music', 'b.wav'));
-    const announced = record(services.api.playback.onDidChangeQueue);
+    const announced = record(services.api.playback.onDidEditQueue);
     await services.api.library.rescan();
     announced.stop();
     const q = await services.api.playback.getQueue();
     expect(q.items.some((i) => i.trackId === gone)).toBe(false);
     expect(q.items.length).toBe(before.items.filter((i) => i.trackId !== gone).length);
-    expect(announced.payloads.at(-1)?.items).toHaveLength(q.items.length);
+    // Announced as the entries taken out (~67k ranges of one), not the remaining 133k entries.
+    expect(announced.payloads.at(-1)?.length).toBe(q.items.length);
+    expect(applyQueueEdit(reopened, announced.payloads[0])).toEqual(q);
+    expect(JSON.stringify(announced.payloads[0]).length).toBeLessThan(JSON.stringify(q).length / 5);
     // A track change after the cascade left gaps in the stored positions still lands on the right entry.
     const last = q.items.length - 1;
     expect(await services.api.playback.setCurrentIndex(last)).toMatchObject({ currentIndex: last, itemId: q.items[last].id });

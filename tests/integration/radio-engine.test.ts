@@ -180,7 +180,7 @@ describe.skipIf(!hasTestModel())(`radio over an analysed library (skipped when t
     const { radio, playback } = lib.services.api;
     const seed = lib.tracks['melody-a'];
     // Two picks leave two after the seed: the radio extends itself at once, by two more.
-    const extended = waitFor(playback.onDidChangeQueue, (q) => q.items.length >= 5, 20_000, 'the radio to extend itself');
+    const extended = waitFor(lib.services.playback.onDidChangeQueue, (q) => q.items.length >= 5, 20_000, 'the radio to extend itself');
     const session = await radio.playSimilar({ kind: 'track', trackId: seed.id }, { count: 2, artistGap: 0 });
     expect(session.picks).toHaveLength(2);
     await extended;
@@ -206,7 +206,7 @@ describe.skipIf(!hasTestModel())(`radio over an analysed library (skipped when t
     await radio.playSimilar({ kind: 'track', trackId: lib.tracks['melody-a'].id }, { count: 3, artistGap: 0 });
     const before = await settledQueue(lib);
     expect(before.items).toHaveLength(4); // the seed and three picks: three left, no extension yet
-    const extended = waitFor(playback.onDidChangeQueue, (q) => q.items.length > before.items.length, 20_000, 'the radio to extend after a track change');
+    const extended = waitFor(lib.services.playback.onDidChangeQueue, (q) => q.items.length > before.items.length, 20_000, 'the radio to extend after a track change');
     await playback.setCurrentIndex(1);
     const queue = await extended;
     expect(queue.currentIndex).toBe(1);

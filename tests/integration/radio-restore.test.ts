@@ -68,11 +68,11 @@ describe.skipIf(!hasTestModel())(`the playing radio after a restart (skipped whe
 
     // The queue runs low: the restored radio refills it by itself, still "less like" the song said so to.
     const keep = upcoming(queueAfter)[0];
-    const refilled = new Promise<QueueState>((resolve) => {
-      const stop = playback.onDidChangeQueue((q) => {
-        if (q.items.length > 3) {
+    const refilled = new Promise<void>((resolve) => {
+      const stop = playback.onDidEditQueue((edit) => {
+        if (edit.length > 3) {
           stop();
-          resolve(q);
+          resolve();
         }
       });
     });

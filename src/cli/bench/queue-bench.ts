@@ -1,13 +1,15 @@
 /**
  * `soundlike bench queue`: the play queue at library scale. Removing a folder of N tracks while all of them
  * are queued (the cascade into queue_items needs its foreign-key index), and a track change at each queue
- * size: its time and the bytes it sends (reply and event), next to what a whole-queue edit costs.
+ * size: its time and the bytes it sends (reply and event), next to what a whole-queue edit costs; and
+ * enqueue-at-end, remove-one and move-one sent as the whole queue (before) and as an edit (after).
  * Track rows are written straight into a fresh database (no audio is needed for either figure).
  */
 import { join } from 'node:path';
 import type { TrackFields } from '../../main/db/queries/tracks';
 import { createServices, type Services } from '../../main/services';
 import { benchDir } from './bench-common';
+import { queueEdits } from './queue-edit-bench';
 
 function fields(i: number): TrackFields {
   return {
@@ -59,37 +61,43 @@ async function folderRemoval(tracks: number, log: (s: string) => void): Promise<
   }
 }
 
-async function trackChange(size: number, log: (s: string) => void): Promise<Record<string, unknown>> {
-  log(`Track change: a queue of ${size} entries ...`);
-  const { services, trackIds } = await library(size);
+async function trackChange(services: Services, trackIds: number[]): Promise<Record<string, unknown>> {
+  const size = trackIds.length;
   const p = services.api.playback;
-  const events = [p.onDidChangeQueue, p.onDidChangeQueuePosition] as ((listener: (payload: unknown) => void) => () => void)[];
-  try {
-    const replace = await measure(() => p.replaceQueue(trackIds, 0), events);
-    // Next, previous, jumps to both ends and the middle, as a listener does.
-    const targets = [1, 2, 3, 2, size - 1, Math.floor(size / 2), 0, size - 2, 10, 11];
-    const moves = [];
-    for (const index of targets) moves.push(await measure(() => p.setCurrentIndex(index), events));
-    const sorted = moves.map((m) => m.ms).sort((a, b) => a - b);
-    const append = await measure(() => p.enqueue([trackIds[0]], 'end'), events);
-    const get = await measure(() => p.getQueue(), []);
-    return {
-      entries: size,
-      trackChange: { medianMs: sorted[Math.floor(sorted.length / 2)], maxMs: sorted[sorted.length - 1], replyBytes: moves[0].replyBytes, eventBytes: moves[0].eventBytes },
-      replaceQueue: replace,
-      appendOne: append,
-      getQueue: { ms: get.ms, replyBytes: get.replyBytes },
-    };
-  } finally {
-    await services.dispose();
-  }
+  const events = [p.onDidChangeQueue, p.onDidEditQueue, p.onDidChangeQueuePosition] as ((listener: (payload: unknown) => void) => () => void)[];
+  const replace = await measure(() => p.replaceQueue(trackIds, 0), events);
+  // Next, previous, jumps to both ends and the middle, as a listener does.
+  const targets = [1, 2, 3, 2, size - 1, Math.floor(size / 2), 0, size - 2, 10, 11];
+  const moves = [];
+  for (const index of targets) moves.push(await measure(() => p.setCurrentIndex(index), events));
+  const sorted = moves.map((m) => m.ms).sort((a, b) => a - b);
+  const append = await measure(() => p.enqueue([trackIds[0]], 'end'), events);
+  const get = await measure(() => p.getQueue(), []);
+  return {
+    entries: size,
+    trackChange: { medianMs: sorted[Math.floor(sorted.length / 2)], maxMs: sorted[sorted.length - 1], replyBytes: moves[0].replyBytes, eventBytes: moves[0].eventBytes },
+    replaceQueue: replace,
+    appendOne: append,
+    getQueue: { ms: get.ms, replyBytes: get.replyBytes },
+  };
 }
 
 export async function benchQueue(options: { tracks: number; sizes: number[] }): Promise<Record<string, unknown>> {
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const results: Record<string, unknown> = { folderRemoval: await folderRemoval(options.tracks, log) };
   const changes = [];
-  for (const size of options.sizes) changes.push(await trackChange(size, log));
+  const edits = [];
+  for (const size of options.sizes) {
+    log(`Track change and edits: a queue of ${size} entries ...`);
+    const { services, trackIds } = await library(size);
+    try {
+      changes.push(await trackChange(services, trackIds));
+      edits.push(await queueEdits(services, trackIds));
+    } finally {
+      await services.dispose();
+    }
+  }
   results.trackChange = changes;
+  results.queueEdits = edits;
   return results;
 }

@@ -84,7 +84,7 @@ export async function benchRadio(options: { sizes: number[]; queries: number; ma
     const services = await createServices({ dataDir, transport: 'web', live: false, manifestPath });
     const exactIndex = new VectorIndex(indexWorkerPath());
     const exact = new RadioServiceImpl({
-      db: services.db, analysis: services.api.analysis, playback: services.api.playback, index: exactIndex, vectorsDir: join(dataDir, 'vectors-exact'),
+      db: services.db, analysis: services.api.analysis, playback: services.playback, index: exactIndex, vectorsDir: join(dataDir, 'vectors-exact'),
       indexTunables: { exactLimit: Number.MAX_SAFE_INTEGER, exhaustive: true },
     });
     try {

@@ -1,15 +1,18 @@
 /**
  * PlaybackService: the play queue, persisted in SQLite so it survives restarts, and listening history.
  * The audio itself plays in the renderer; it reports where it is with setCurrentIndex and recordPlay.
- * A track change writes one kv row and announces a QueuePosition, so it costs the same at any queue length.
+ * A track change writes one kv row and announces a QueuePosition, so it costs the same at any queue length;
+ * other edits announce only what changed (a QueueEdit) across process boundaries, and the whole queue
+ * only when it was replaced. In-process listeners (the radio) get the whole state on every change.
  */
 import type { PlaybackService } from '../../shared/contract';
-import type { PlayRecord, QueueItem, QueueItemOrigin, QueuePosition, QueueState } from '../../shared/domain';
+import type { PlayRecord, QueueEdit, QueueItem, QueueItemOrigin, QueuePosition, QueueState } from '../../shared/domain';
 import { SoundlikeError } from '../../shared/errors';
 import type { LibraryDb } from '../db/library-db';
 import { requireIds, requireKnownTracks } from '../db/known-tracks';
 import { Emitter } from '../events';
 import { placeBack, type PlaceBackEntry } from './place-back';
+import { diffQueue, sameEntries } from './queue-diff';
 
 /** The current entry, kept by id and position so deleting tracks around it cannot shift it. */
 const CURRENT_KEY = 'queue.current';
@@ -20,6 +23,12 @@ interface StoredCurrent {
   position: number;
 }
 
+/** An edit's outcome: the whole state for main-side callers, the edit for clients across a boundary. */
+interface Saved {
+  state: QueueState;
+  edit: QueueEdit | null;
+}
+
 function requireInteger(value: unknown, what: string): number {
   if (!Number.isInteger(value)) throw new SoundlikeError('INVALID_ARGUMENT', `${what} must be a whole number.`);
   return value as number;
@@ -27,12 +36,27 @@ function requireInteger(value: unknown, what: string): number {
 
 export class PlaybackServiceImpl implements PlaybackService {
   private readonly queueEmitter = new Emitter<QueueState>();
+  private readonly replaceEmitter = new Emitter<QueueState>();
+  private readonly editEmitter = new Emitter<QueueEdit>();
   private readonly positionEmitter = new Emitter<QueuePosition>();
   private readonly playEmitter = new Emitter<PlayRecord>();
+  /** Counts every announced change (edits, replacements, track changes): an edit applies onto version - 1. */
   private version = 1;
-  /** Entry ids of the last announced queue (to tell whether a library change touched it). */
-  private lastAnnounced = '';
+  /**
+   * The entries as last announced: edits are told against them (a library change may already have taken
+   * entries out of the database unannounced), and a library change is announced only if it touched them.
+   * Null until the first announcement.
+   */
+  private announced: readonly QueueItem[] | null = null;
+  /**
+   * Main-side (the radio extends itself on it): the whole state after every change. In process it costs
+   * nothing to hand over; the contract view (playback-contract.ts) sends onDidReplaceQueue and
+   * onDidEditQueue across process boundaries instead.
+   */
   readonly onDidChangeQueue = this.queueEmitter.event;
+  /** The queue was replaced: the whole state (the contract's onDidChangeQueue). */
+  readonly onDidReplaceQueue = this.replaceEmitter.event;
+  readonly onDidEditQueue = this.editEmitter.event;
   readonly onDidChangeQueuePosition = this.positionEmitter.event;
   /** Main-side only (not in the contract): a play was recorded; the radio reads skips from it. */
   readonly onDidRecordPlay = this.playEmitter.event;
@@ -40,7 +64,10 @@ export class PlaybackServiceImpl implements PlaybackService {
   constructor(private readonly db: LibraryDb) {}
 
   async getQueue(): Promise<QueueState> {
-    return this.state();
+    const state = this.state();
+    // Before any announcement, what a client fetched is what it holds: the next edit is told against it.
+    this.announced ??= state.items.slice();
+    return state;
   }
 
   async replaceQueue(trackIds: number[], startIndex: number): Promise<QueueState> {
@@ -49,24 +76,24 @@ export class PlaybackServiceImpl implements PlaybackService {
     const firstId = this.takeItemIds(ids.length);
     const items = ids.map((trackId, i) => ({ id: firstId + i, trackId, origin: { kind: 'user' as const } }));
     const current = items.length === 0 ? -1 : Math.min(Math.max(0, startIndex), items.length - 1);
-    return this.save(items, current);
+    return this.save(items, current, null).state;
   }
 
-  async enqueue(trackIds: number[], position: 'next' | 'end'): Promise<QueueState> {
+  async enqueue(trackIds: number[], position: 'next' | 'end'): Promise<QueueEdit> {
     if (position !== 'next' && position !== 'end') {
       throw new SoundlikeError('INVALID_ARGUMENT', `position must be 'next' or 'end', not ${JSON.stringify(position)}.`);
     }
     const ids = this.existingTracks(requireIds(trackIds, 'trackIds must be a list of whole-number ids.'));
-    if (position === 'end') return this.append(ids.map((trackId) => ({ trackId, origin: { kind: 'user' } })));
+    if (position === 'end') return editOf(this.append(ids.map((trackId) => ({ trackId, origin: { kind: 'user' } }))));
     const { items, currentIndex } = this.state();
     let nextId = this.takeItemIds(ids.length);
     const added: QueueItem[] = ids.map((trackId) => ({ id: nextId++, trackId, origin: { kind: 'user' } }));
     const at = currentIndex >= 0 ? currentIndex + 1 : items.length;
     const merged = [...items.slice(0, at), ...added, ...items.slice(at)];
-    return this.save(merged, currentIndex === -1 && merged.length > 0 ? 0 : currentIndex);
+    return editOf(this.save(merged, currentIndex === -1 && merged.length > 0 ? 0 : currentIndex, this.announced ?? items));
   }
 
-  async removeFromQueue(itemIds: number[]): Promise<QueueState> {
+  async removeFromQueue(itemIds: number[]): Promise<QueueEdit> {
     const remove = new Set(requireIds(itemIds, 'itemIds must be a list of whole-number ids.'));
     const { items, currentIndex } = this.state();
     const current = items[currentIndex];
@@ -77,10 +104,10 @@ export class PlaybackServiceImpl implements PlaybackService {
       const removedBefore = items.slice(0, currentIndex).filter((item) => remove.has(item.id)).length;
       index = Math.min(currentIndex - removedBefore, kept.length - 1);
     }
-    return this.save(kept, kept.length === 0 ? -1 : index);
+    return editOf(this.save(kept, kept.length === 0 ? -1 : index, this.announced ?? items));
   }
 
-  async moveInQueue(itemId: number, toIndex: number): Promise<QueueState> {
+  async moveInQueue(itemId: number, toIndex: number): Promise<QueueEdit> {
     requireInteger(itemId, 'itemId');
     requireInteger(toIndex, 'toIndex');
     const { items, currentIndex } = this.state();
@@ -90,7 +117,7 @@ export class PlaybackServiceImpl implements PlaybackService {
     const moved = [...items];
     const [item] = moved.splice(from, 1);
     moved.splice(Math.min(Math.max(0, toIndex), moved.length), 0, item);
-    return this.save(moved, current ? moved.findIndex((i) => i.id === current.id) : currentIndex);
+    return editOf(this.save(moved, current ? moved.findIndex((i) => i.id === current.id) : currentIndex, this.announced ?? items));
   }
 
   async setCurrentIndex(index: number): Promise<QueuePosition> {
@@ -107,8 +134,9 @@ export class PlaybackServiceImpl implements PlaybackService {
     return position;
   }
 
+  /** Answers with the (empty) state; clients across a boundary get it as an edit that takes every entry out. */
   async clearQueue(): Promise<QueueState> {
-    return this.save([], -1);
+    return this.save([], -1, this.baseItems()).state;
   }
 
   async recordPlay(record: PlayRecord): Promise<void> {
@@ -127,10 +155,9 @@ export class PlaybackServiceImpl implements PlaybackService {
    */
   libraryChanged(): void {
     const state = this.state();
-    const key = state.items.map((i) => i.id).join(',');
-    if (key === this.lastAnnounced) return;
+    if (this.announced && sameEntries(this.announced, state.items)) return;
     this.version++;
-    this.announce({ ...state, version: this.version });
+    this.announce({ ...state, version: this.version }, this.announced);
   }
 
   /** Replaces the queue with entries that carry their origin (a radio's picks and explanations). */
@@ -138,13 +165,13 @@ export class PlaybackServiceImpl implements PlaybackService {
     this.existingTracks(entries.map((e) => e.trackId));
     const firstId = this.takeItemIds(entries.length);
     const items = entries.map((e, i) => ({ id: firstId + i, trackId: e.trackId, origin: e.origin }));
-    return this.save(items, items.length === 0 ? -1 : Math.min(Math.max(0, startIndex), items.length - 1));
+    return this.save(items, items.length === 0 ? -1 : Math.min(Math.max(0, startIndex), items.length - 1), null).state;
   }
 
   /** Appends entries that carry their origin. */
   async enqueueWith(entries: { trackId: number; origin: QueueItemOrigin }[]): Promise<QueueState> {
     this.existingTracks(entries.map((e) => e.trackId));
-    return this.append(entries);
+    return this.append(entries).state;
   }
 
   /** Main-side: puts entries taken out earlier back where they stood (undoing a block); see place-back.ts. */
@@ -154,7 +181,7 @@ export class PlaybackServiceImpl implements PlaybackService {
     const { items, currentIndex } = this.state();
     const placed = placeBack(items, currentIndex, entries.filter((e) => !gone.has(e.trackId)), this.takeItemIds(entries.length));
     const current = items[currentIndex];
-    return this.save(placed, current ? placed.findIndex((i) => i.id === current.id) : currentIndex);
+    return this.save(placed, current ? placed.findIndex((i) => i.id === current.id) : currentIndex, this.announced ?? items).state;
   }
 
   /** Main-side: how long the queue is and its last entry, without reading the rest (the radio extends on it). */
@@ -169,12 +196,15 @@ export class PlaybackServiceImpl implements PlaybackService {
 
   dispose(): void {
     this.queueEmitter.dispose();
+    this.replaceEmitter.dispose();
+    this.editEmitter.dispose();
     this.positionEmitter.dispose();
     this.playEmitter.dispose();
   }
 
   /** Adds entries at the end, writing only their rows; an empty queue's first entry becomes current. */
-  private append(entries: { trackId: number; origin: QueueItemOrigin }[]): QueueState {
+  private append(entries: { trackId: number; origin: QueueItemOrigin }[]): Saved {
+    const before = this.baseItems();
     const firstId = this.takeItemIds(entries.length);
     const added = entries.map((e, i) => ({ id: firstId + i, trackId: e.trackId, origin: e.origin }));
     this.db.transaction(() => {
@@ -186,8 +216,7 @@ export class PlaybackServiceImpl implements PlaybackService {
     });
     this.version++;
     const state = this.state();
-    this.announce(state);
-    return state;
+    return { state, edit: this.announce(state, before) };
   }
 
   private existingTracks(ids: number[]): number[] {
@@ -220,20 +249,47 @@ export class PlaybackServiceImpl implements PlaybackService {
     return { items, currentIndex, version: this.version };
   }
 
-  private save(items: QueueItem[], currentIndex: number): QueueState {
+  /** The entries clients were last told of (read from the database when nothing was announced yet). */
+  private baseItems(): readonly QueueItem[] {
+    return this.announced ?? this.state().items;
+  }
+
+  /** Stores the queue; `before` is what it was (an edit is announced) or null (replaced: the whole state). */
+  private save(items: QueueItem[], currentIndex: number, before: readonly QueueItem[] | null): Saved {
     const current: StoredCurrent | null = currentIndex >= 0 && items[currentIndex] ? { itemId: items[currentIndex].id, position: currentIndex } : null;
     this.db.transaction(() => {
       this.db.queue.replace(items);
       this.db.kv.set(CURRENT_KEY, current);
     });
     this.version++;
-    const state = this.state();
-    this.announce(state);
-    return state;
+    // What was just written, not read back (a read of a 200k-entry queue costs a few hundred ms).
+    const state: QueueState = { items, currentIndex: current ? currentIndex : -1, version: this.version };
+    return { state, edit: this.announce(state, before) };
   }
 
-  private announce(state: QueueState): void {
-    this.lastAnnounced = state.items.map((i) => i.id).join(',');
+  /**
+   * Tells clients what changed since `before` (the whole state when null), then in-process listeners.
+   * Clients first: a listener that edits the queue at once must not get its edit out ahead of this one.
+   */
+  private announce(state: QueueState, before: readonly QueueItem[] | null): QueueEdit | null {
+    // A copy: the state itself goes to callers and listeners, and what they do with it is theirs.
+    this.announced = state.items.slice();
+    let edit: QueueEdit | null = null;
+    if (before === null) {
+      this.replaceEmitter.fire(state);
+    } else {
+      const { items, currentIndex, version } = state;
+      edit = { baseVersion: version - 1, version, ops: diffQueue(before, items), currentIndex, length: items.length };
+      this.editEmitter.fire(edit);
+    }
     this.queueEmitter.fire(state);
+    return edit;
   }
 }
+
+function editOf(saved: Saved): QueueEdit {
+  // Every edit path passes the queue it started from, so an edit is always announced.
+  if (!saved.edit) throw new SoundlikeError('INTERNAL', 'A queue edit was stored without announcing what changed.');
+  return saved.edit;
+}
+

@@ -4,7 +4,7 @@
  */
 import { api, onTransportReconnect } from '../api';
 import { loadFailures, loadFolders, loadTracks, handleTracksChanged, setFolders } from './library-store';
-import { applyQueue, applyQueuePosition, loadQueue } from './queue-store';
+import { applyQueue, applyQueueChange, applyQueuePosition, loadQueue } from './queue-store';
 import { handleScanProgress, loadScanProgress } from './scan-store';
 import { applySettings, loadSettings, useSettingsStore } from './settings-store';
 import { handleAnalysisProgress, handleTrackAnalysed, loadAnalysisStatus, loadTrackStates } from './analysis-store';
@@ -35,6 +35,7 @@ export function startStores(): void {
     if (progress.final) void loadFailures();
   });
   api.playback.onDidChangeQueue((queue) => applyQueue(queue));
+  api.playback.onDidEditQueue((edit) => applyQueueChange(edit));
   api.playback.onDidChangeQueuePosition((position) => applyQueuePosition(position));
   api.settings.onDidChangeSettings((settings) => applySettings(settings));
   api.analysis.onDidAnalysisProgress((progress) => {

@@ -8,7 +8,7 @@ const playback = {
 };
 vi.mock('../api', () => ({ api: { playback }, asSoundlikeError: (e: unknown) => SoundlikeError.from(e) }));
 
-const { applyQueue, applyQueuePosition, setCurrentIndex, useQueueStore } = await import('./queue-store');
+const { applyQueue, applyQueueChange, applyQueuePosition, setCurrentIndex, useQueueStore } = await import('./queue-store');
 
 const ENTRIES = 200_000;
 const big = (version: number, currentIndex = 0): QueueState => ({
@@ -58,5 +58,32 @@ describe('queue store: track changes', () => {
     playback.getQueue.mockResolvedValue(big(5, 2));
     await setCurrentIndex(5, false);
     expect(useQueueStore.getState()).toMatchObject({ currentIndex: 2, version: 5 });
+  });
+});
+
+describe('queue store: edits', () => {
+  it('applies an edit onto a 200k-entry queue once, whether the answer or the event comes first', () => {
+    applyQueue(big(3));
+    const added = { id: ENTRIES + 1, trackId: 2, origin: { kind: 'user' as const } };
+    const edit = { baseVersion: 3, version: 4, ops: [{ kind: 'insert' as const, index: ENTRIES, items: [added] }, { kind: 'remove' as const, index: 0, count: 1 }], currentIndex: 0, length: ENTRIES };
+    applyQueueChange(edit);
+    applyQueueChange(edit); // the same edit again (its answer after its event): nothing changes
+    const state = useQueueStore.getState();
+    expect(state.items).toHaveLength(ENTRIES);
+    expect(state.items[0].id).toBe(2);
+    expect(state.items.at(-1)).toEqual(added);
+    expect(state).toMatchObject({ currentIndex: 0, version: 4 });
+    expect(playback.getQueue).not.toHaveBeenCalled();
+  });
+
+  it('refetches the queue after a version gap (a missed edit) instead of applying onto the wrong copy', async () => {
+    applyQueue(big(3));
+    playback.getQueue.mockResolvedValue(big(6, 1));
+    applyQueueChange({ baseVersion: 5, version: 6, ops: [{ kind: 'remove', index: 0, count: 1 }], currentIndex: 0, length: ENTRIES - 1 });
+    expect(useQueueStore.getState().version).toBe(3);
+    await flush();
+    expect(playback.getQueue).toHaveBeenCalledTimes(1);
+    expect(useQueueStore.getState()).toMatchObject({ currentIndex: 1, version: 6 });
+    expect(useQueueStore.getState().items).toHaveLength(ENTRIES);
   });
 });

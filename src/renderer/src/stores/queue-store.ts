@@ -1,10 +1,12 @@
 /**
- * The play queue, owned by main. Every edit returns the new QueueState and onDidChangeQueue repeats it; a
- * track change returns and announces only a QueuePosition (queues hold up to a whole library). `version`
- * decides which is newer so an old answer never overwrites a fresh event.
+ * The play queue, owned by main. Queues hold up to a whole library, so only a replaced queue comes whole
+ * (onDidChangeQueue); an edit answers and announces what changed (a QueueEdit, applied onto the version it
+ * names) and a track change only the position. `version` decides which is newer so an old answer never
+ * overwrites a fresh event, and a gap (a missed event) refetches the queue.
  */
 import { create } from 'zustand';
-import type { QueueItem, QueuePosition, QueueState } from '../../../shared/domain';
+import type { QueueEdit, QueueItem, QueuePosition, QueueState } from '../../../shared/domain';
+import { applyQueueEdit } from '../../../shared/queue-edit';
 import { api } from '../api';
 import { applyPosition } from '../lib/queue-math';
 import { attempt } from './notify-store';
@@ -25,9 +27,21 @@ export function applyQueuePosition(position: QueuePosition): void {
   else if (next !== 'stale') useQueueStore.setState(next, true);
 }
 
+/** An edit from main (its event, or the answer to a command here): applied once, or the queue is refetched. */
+export function applyQueueChange(edit: QueueEdit): void {
+  const next = applyQueueEdit(useQueueStore.getState(), edit);
+  if (next === 'reload') void loadQueue();
+  else if (next !== 'stale') useQueueStore.setState(next, true);
+}
+
 async function run(call: () => Promise<QueueState>, context: string): Promise<void> {
   const state = await attempt(call, context);
   if (state) applyQueue(state);
+}
+
+async function runEdit(call: () => Promise<QueueEdit>, context: string): Promise<void> {
+  const edit = await attempt(call, context);
+  if (edit) applyQueueChange(edit);
 }
 
 export async function loadQueue(): Promise<void> {
@@ -45,15 +59,15 @@ export async function playTracks(trackIds: number[], startIndex: number): Promis
 }
 
 export async function enqueueTracks(trackIds: number[], position: 'next' | 'end'): Promise<void> {
-  await run(() => api.playback.enqueue(trackIds, position), 'Could not add to the queue');
+  await runEdit(() => api.playback.enqueue(trackIds, position), 'Could not add to the queue');
 }
 
 export async function removeFromQueue(itemIds: number[]): Promise<void> {
-  await run(() => api.playback.removeFromQueue(itemIds), 'Could not remove from the queue');
+  await runEdit(() => api.playback.removeFromQueue(itemIds), 'Could not remove from the queue');
 }
 
 export async function moveInQueue(itemId: number, toIndex: number): Promise<void> {
-  await run(() => api.playback.moveInQueue(itemId, toIndex), 'Could not move the queue entry');
+  await runEdit(() => api.playback.moveInQueue(itemId, toIndex), 'Could not move the queue entry');
 }
 
 /** Jumps to queue entry `index`; `play` starts it (a click), false just moves (e.g. end of queue). */
