@@ -3,7 +3,7 @@
  * opened files become playable (only themselves, never their neighbours), the first plays after what
  * is playing and the rest follow; host-only commands are out of every transport's reach.
  */
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOST_ONLY } from '../../src/shared/contract';
 import type { MediaCommand, NowPlaying } from '../../src/shared/domain';
@@ -74,6 +74,41 @@ describe('open with Soundlike', () => {
     expect(summary.failed).toBe(0);
     expect((await services.api.library.listFolders()).find((f) => f.path === outside)).toMatchObject({ trackCount: 1, status: 'ok' });
     expect((await services.api.library.listTracks()).filter((t) => t.path === outside)).toHaveLength(1);
+  });
+
+  it('speaks of a single-file entry whose file is gone as the file, keeps its track, and recognises it moved', async () => {
+    const path = place(clips.tagged.mp3, tmp.at('away', 'gone-soon.mp3'));
+    const [trackId] = (await services.api.desktop.openFiles([path])).trackIds;
+    const entry = (await services.api.library.listFolders()).find((f) => f.path === path);
+    expect(entry).toMatchObject({ kind: 'file', status: 'ok', trackCount: 1 });
+    expect((await services.api.library.listFolders()).find((f) => f.path === tmp.at('music'))?.kind).toBe('folder');
+
+    rmSync(path);
+    const summary = await services.api.library.rescan(entry?.id);
+    expect(summary.removed).toBe(0); // the drive may just be unplugged: the track stays
+    const missing = (await services.api.library.listFolders()).find((f) => f.id === entry?.id);
+    expect(missing).toMatchObject({ kind: 'file', status: 'missing', trackCount: 1 });
+    expect(missing?.statusMessage).toMatch(/^This file is gone \(deleted, moved, or its drive unplugged\)\./);
+    expect(missing?.statusMessage).toMatch(/put the file back/);
+    expect(missing?.statusMessage).not.toMatch(/folder/i);
+    expect((await services.api.library.getTrack(trackId)).path).toBe(path);
+
+    // Put back: the entry is well again, the same track.
+    place(clips.tagged.mp3, path);
+    await services.api.library.rescan(entry?.id);
+    expect((await services.api.library.listFolders()).find((f) => f.id === entry?.id)).toMatchObject({ kind: 'file', status: 'ok', statusMessage: null, trackCount: 1 });
+
+    // Moved, then opened from its new place (what the advice says): the same track, history kept; the old
+    // entry is still a file, missing, and holds no track.
+    const moved = tmp.at('away', 'elsewhere', 'gone-soon.mp3');
+    place(clips.tagged.mp3, moved);
+    rmSync(path);
+    await services.api.library.rescan(entry?.id);
+    const reopened = await services.api.desktop.openFiles([moved]);
+    expect(reopened.trackIds).toEqual([trackId]);
+    expect((await services.api.library.getTrack(trackId)).path).toBe(moved);
+    expect((await services.api.library.listFolders()).find((f) => f.id === entry?.id)).toMatchObject({ kind: 'file', status: 'missing', trackCount: 0 });
+    await services.api.library.removeFolder(entry?.id as number);
   });
 
   it('opens a link to an audio file as the file it points to', async () => {

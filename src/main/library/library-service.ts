@@ -10,7 +10,7 @@ import { SoundlikeError } from '../../shared/errors';
 import type { LibraryDb } from '../db/library-db';
 import { Emitter, ThrottledProgress } from '../events';
 import { scanFolders } from './scanner';
-import { singleFileEntries, validateOpenedFile } from './single-file';
+import { entryKinds, singleFileEntries, validateOpenedFile } from './single-file';
 import { validPage } from './track-page';
 import { isInside, validateNewFolder } from './validate-folder';
 import { FolderWatcher } from './watcher';
@@ -75,10 +75,13 @@ export class LibraryServiceImpl implements LibraryService {
   }
 
   async listFolders(): Promise<MusicFolder[]> {
-    return this.db.folders.list().map((f) => ({
+    const folders = this.db.folders.list();
+    const kinds = await entryKinds(folders);
+    return folders.map((f, i) => ({
       ...f,
       watching: this.watcher.isWatching(f.id),
       statusMessage: f.statusMessage ?? this.watchFailures.get(f.id) ?? null,
+      kind: kinds[i],
     }));
   }
 

@@ -10,11 +10,11 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { isAudioPath } from '../../shared/audio-formats';
 import type { MusicFolder, ScanFailure, ScanProgress, ScanSummary } from '../../shared/domain';
 import { LIBRARY_TUNABLES } from '../../shared/defaults';
 import type { LibraryDb } from '../db/library-db';
 import type { TrackFields, TrackStamp } from '../db/queries/tracks';
+import { entryKind, entryProblem } from './entry-problem';
 import { factsFromFileName, FILE_TITLE_RULES } from './file-title';
 import { fileFingerprint, forgetFolderCovers, READER_VERSION, readTrackFields } from './tags';
 import { walkAudioFiles, type FoundFile, type WalkResult } from './walk';
@@ -108,26 +108,21 @@ async function isSameContent(item: Pending): Promise<boolean> {
 }
 
 async function folderState(path: string): Promise<{ ok: true } | { ok: false; status: 'missing' | 'unreadable'; message: string }> {
+  let info;
   try {
-    const info = await stat(path);
-    // A single-file entry (library-service addSingleFile) is an audio file, not a folder.
-    if (!info.isDirectory() && !(info.isFile() && isAudioPath(path))) return { ok: false, status: 'missing', message: 'This path is no longer a folder. Remove it from the library, or put the folder back.' };
-    return { ok: true };
+    info = await stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') {
-      return { ok: false, status: 'unreadable', message: 'Soundlike may not read this folder. Fix its permissions, then rescan.' };
-    }
-    return {
-      ok: false,
-      status: 'missing',
-      message: 'The folder is gone (deleted, renamed, or its drive unplugged). Its tracks are kept: reconnect it to play them. Moved it? Add the new location; its songs are recognised there.',
-    };
+    return { ok: false, ...entryProblem(entryKind(path, false), code === 'EACCES' || code === 'EPERM' ? 'unreadable' : 'gone') };
   }
+  // A single-file entry (library-service addSingleFile) is an audio file, not a folder.
+  const kind = entryKind(path, info.isDirectory());
+  if (kind === 'file' ? !info.isFile() : !info.isDirectory()) return { ok: false, ...entryProblem(kind, 'wrong-type') };
+  return { ok: true };
 }
 
 /** Scans the given folders together (so a file moved between them is seen as a move). */
-export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'watching'>[], options: ScanOptions): Promise<ScanSummary> {
+export async function scanFolders(db: LibraryDb, folders: Omit<MusicFolder, 'watching' | 'kind'>[], options: ScanOptions): Promise<ScanSummary> {
   const started = Date.now();
   const readFields = options.readFields ?? readTrackFields;
   forgetFolderCovers();

@@ -8,6 +8,7 @@ import { access, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { AUDIO_EXTENSIONS, isAudioPath } from '../../shared/audio-formats';
 import { SoundlikeError } from '../../shared/errors';
+import { entryKind, type EntryKind } from './entry-problem';
 
 /** The opened file's absolute path and its real path (links resolved), once it is a readable audio file. */
 export async function validateOpenedFile(input: unknown): Promise<{ path: string; real: string }> {
@@ -34,6 +35,11 @@ export async function validateOpenedFile(input: unknown): Promise<{ path: string
  * still named like audio, unless a folder of that name is there now).
  */
 export async function singleFileEntries<T extends { path: string }>(folders: readonly T[]): Promise<T[]> {
-  const flags = await Promise.all(folders.map(async (f) => isAudioPath(f.path) && !(await stat(f.path).then((s) => s.isDirectory(), () => false))));
-  return folders.filter((_, i) => flags[i]);
+  const kinds = await entryKinds(folders);
+  return folders.filter((_, i) => kinds[i] === 'file');
+}
+
+/** Each entry's kind (see entryKind), in order: the disk says whether a directory is there now. */
+export function entryKinds(folders: readonly { path: string }[]): Promise<EntryKind[]> {
+  return Promise.all(folders.map(async (f) => entryKind(f.path, await stat(f.path).then((s) => s.isDirectory(), () => false))));
 }

@@ -34,8 +34,8 @@ export class FolderQueries {
     this.adoptStmt = db.prepare<[number, number]>(`UPDATE tracks SET folder_id = ? WHERE folder_id = ?`);
   }
 
-  /** Every folder; `watching` is filled in by the service, which owns the watchers. */
-  list(): Omit<MusicFolder, 'watching'>[] {
+  /** Every folder; `watching` and `kind` are filled in by the service, which owns the watchers and looks at the disk. */
+  list(): Omit<MusicFolder, 'watching' | 'kind'>[] {
     return this.listStmt.all().map((row) => ({
       id: row.id,
       path: row.path,

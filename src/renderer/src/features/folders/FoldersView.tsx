@@ -1,5 +1,5 @@
 /** The folders & settings tab: library folders (add, rescan, remove), scan failures, settings. */
-import { plural } from '../../lib/format';
+import { rescanAllLabel } from '../../lib/folder-text';
 import { rescan, useFolders } from '../../stores/library-store';
 import { useScanRunning } from '../../stores/scan-store';
 import { AddFolderForm } from './AddFolderForm';
@@ -19,7 +19,7 @@ export function FoldersView() {
           <h3>Music folders</h3>
           {folders.length > 0 ? (
             <button type="button" className="btn" data-testid="rescan-all" disabled={scanning} onClick={() => void rescan()}>
-              {scanning ? 'Scanning…' : `Rescan all (${plural(folders.length, 'folder')})`}
+              {scanning ? 'Scanning…' : rescanAllLabel(folders.map((f) => f.kind))}
             </button>
           ) : null}
         </div>

@@ -11,6 +11,7 @@ import { toggleQueue } from '../../stores/ui-store';
 import { useWhyTarget } from '../../stores/radio-store';
 import { RadioLine } from '../radio/RadioLine';
 import { SaveQueueButton } from '../playlists/SaveQueueButton';
+import './queue.css';
 
 const ROW_HEIGHT = 44;
 
@@ -38,11 +39,9 @@ export function QueuePanel() {
 
   return (
     <section className="queue-panel" aria-label="Queue">
-      <div className="panel-head">
+      <div className="panel-head queue-head">
         <h2>Queue</h2>
-        <span className="muted small">
-          {items.length ? `${plural(items.length, 'track')} · ${formatTotalDuration(remaining)} left` : ''}
-        </span>
+        <span className="queue-head-fill" />
         <SaveQueueButton />
         <button type="button" className="btn small" data-testid="clear-queue" disabled={items.length === 0}
           onClick={() => void clearQueue()}>Clear</button>
@@ -50,6 +49,12 @@ export function QueuePanel() {
           <Icon name="down" size={16} />
         </button>
       </div>
+      {/* Its own line under the buttons: the side column is too narrow to share one with them (it was cut off). */}
+      {items.length ? (
+        <p className="queue-summary muted small" data-testid="queue-summary">
+          {plural(items.length, 'track')} · {formatTotalDuration(remaining)} left
+        </p>
+      ) : null}
       <RadioLine />
       {items.length === 0 ? (
         <p className="muted queue-empty">The queue is empty. Double-click a track to play it, or use “Add to queue”.</p>
