@@ -13,6 +13,7 @@ import { dataPaths } from './paths';
 import { forkElectronHost } from './service-host/electron-host-process';
 import { startSupervisor, type ServiceHostSupervisor } from './service-host/supervisor';
 import { createOpenWith } from './shell/open-with';
+import { installCloseToTray, showWindow } from './shell/close-to-tray';
 import { installTray } from './shell/tray';
 import { installWindowState } from './shell/window-state';
 import { desktopDataDir } from './single-instance';
@@ -37,10 +38,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', (_event, argv, workingDirectory) => {
     openWith.openArgv(argv, workingDirectory);
     // Soundlike runs once per data folder; bring it forward instead of opening a second library writer.
-    if (mainWindow && !mainWindow.isDestroyed()) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    }
+    // (It may be hidden in the tray: closeToTray.)
+    if (mainWindow) showWindow(mainWindow);
   });
 
   app.on('web-contents-created', (_event, contents) => {
@@ -69,7 +68,14 @@ if (!app.requestSingleInstanceLock()) {
     disposeIpc = registerIpc(services, (frameUrl) => isTrustedSender(frameUrl, pages));
     mainWindow = createMainWindow(pages);
     installWindowState(mainWindow);
-    installTray(mainWindow, services.api);
+    let trayShown = false;
+    try {
+      installTray(mainWindow, services.api);
+      trayShown = true;
+    } catch (error) {
+      console.warn('[soundlike] no tray icon here, so closing the window quits:', error);
+    }
+    installCloseToTray(mainWindow, services.api, trayShown);
     openWith.connect(services.api);
   }).catch((error) => {
     console.error('[soundlike] start-up failed:', error);

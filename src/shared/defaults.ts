@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   analysisDevice: 'auto',
   analysisThreads: 1,
   fragmentStepSec: 5,
+  closeToTray: true,
 };
 
 export const ANALYSIS_TUNABLES = {

@@ -15,8 +15,8 @@ describe('settings', () => {
 
   it('updates, announces and persists a change across a restart', async () => {
     const announced = waitFor(ctx.services.api.settings.onDidChangeSettings);
-    const next = await ctx.services.api.settings.updateSettings({ volume: 0.25, replayGain: 'album', watchFolders: false });
-    expect(next).toEqual({ ...DEFAULT_SETTINGS, volume: 0.25, replayGain: 'album', watchFolders: false });
+    const next = await ctx.services.api.settings.updateSettings({ volume: 0.25, replayGain: 'album', watchFolders: false, closeToTray: false });
+    expect(next).toEqual({ ...DEFAULT_SETTINGS, volume: 0.25, replayGain: 'album', watchFolders: false, closeToTray: false });
     expect(await announced).toEqual(next);
     await ctx.services.dispose();
     ctx.services = await openServices(ctx.tmp.at('data'));
@@ -35,6 +35,7 @@ describe('settings', () => {
     ['volume', { volume: Number.NaN }],
     ['replayGain', { replayGain: 'loud' }],
     ['watchFolders', { watchFolders: 'yes' }],
+    ['closeToTray', { closeToTray: 1 }],
     ['ffmpegPath', { ffmpegPath: 42 }],
     ['theme', { theme: 'dark' }],
   ];

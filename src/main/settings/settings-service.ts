@@ -39,6 +39,10 @@ export function validateSettingsPatch(patch: unknown): Partial<Settings> {
     throw new SoundlikeError('INVALID_ARGUMENT', 'The ffmpeg program (setting "ffmpegPath") cannot be changed from a page.',
       'In the desktop app use Settings → ffmpeg → Choose…; otherwise run `soundlike ffmpeg <path>` (or `soundlike ffmpeg --reset`) in a terminal.');
   }
+  if ('closeToTray' in p) {
+    if (typeof p.closeToTray !== 'boolean') throw bad('closeToTray', 'true or false');
+    out.closeToTray = p.closeToTray;
+  }
   if ('autoAnalyse' in p) {
     if (typeof p.autoAnalyse !== 'boolean') throw bad('autoAnalyse', 'true or false');
     out.autoAnalyse = p.autoAnalyse;

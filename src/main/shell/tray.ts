@@ -10,6 +10,7 @@ import type { SoundlikeHostApi } from '../../shared/contract';
 import type { NowPlaying } from '../../shared/domain';
 import { packagedResource } from '../packaged-resources';
 import { appRoot } from '../paths';
+import { showWindow } from './close-to-tray';
 import { trayIconBitmap } from './tray-icon';
 import { trayMenu, trayTooltip, type TrayAction } from './tray-menu';
 
@@ -37,13 +38,6 @@ function trayImage(): Electron.NativeImage {
     if (!image.isEmpty()) return image;
   }
   return nativeImage.createFromBitmap(trayIconBitmap(DRAWN_ICON_SIZE), { width: DRAWN_ICON_SIZE, height: DRAWN_ICON_SIZE });
-}
-
-function showWindow(window: BrowserWindow): void {
-  if (window.isDestroyed()) return;
-  if (window.isMinimized()) window.restore();
-  window.show();
-  window.focus();
 }
 
 /** Puts Soundlike in the tray; the returned function removes it (call before quitting). */

@@ -95,3 +95,38 @@ test('Electron: analysis completes, play similar sounding, and a pick explains i
     rmSync(data, { recursive: true, force: true });
   }
 });
+
+test('Electron: closing the window keeps the music playing in the tray; with the setting off it quits', async () => {
+  test.skip(!binary, "Electron's binary is not installed on this machine (it downloads from GitHub on first use); src/main/shell/close-behaviour.test.ts covers the decision.");
+  test.skip(process.platform === 'darwin', 'On macOS the window hides whatever the setting (the dock brings it back).');
+  const data = mkdtempSync(join(tmpdir(), 'soundlike-electron-close-'));
+  const launch = () => electron.launch({ executablePath: binary as string, args: [resolve('.'), '--data', data], env: { ...process.env, SOUNDLIKE_DATA: data } });
+  let app = await launch();
+  try {
+    const page = await app.firstWindow();
+    await page.getByTestId('folder-path-input').fill(DEMO_LIBRARY);
+    await page.getByTestId('add-folder-button').click();
+    await page.getByTestId('track-row').first().dblclick({ timeout: 60_000 });
+    await expect.poll(() => page.evaluate(() => (document.querySelector('[data-testid="audio-player"]') as HTMLAudioElement | null)?.currentTime ?? 0), { timeout: 20_000 }).toBeGreaterThan(0.5);
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].close());
+    // Hidden, not closed: the renderer (the player) is alive and the song goes on.
+    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()))).toEqual([false]);
+    const at = await page.evaluate(() => (document.querySelector('[data-testid="audio-player"]') as HTMLAudioElement).currentTime);
+    await expect.poll(() => page.evaluate(() => (document.querySelector('[data-testid="audio-player"]') as HTMLAudioElement).currentTime)).toBeGreaterThan(at + 0.5);
+    // Turned off in Settings: closing the window quits.
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].show());
+    await page.getByTestId('nav-folders').click();
+    await page.getByTestId('close-to-tray-toggle').uncheck();
+    await expect(page.getByTestId('close-to-tray-toggle')).not.toBeChecked();
+    const closed = new Promise<void>((done) => app.process().once('exit', () => done()));
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].close());
+    await closed;
+    app = await launch(); // the setting was kept
+    const again = await app.firstWindow();
+    await again.getByTestId('nav-folders').click();
+    await expect(again.getByTestId('close-to-tray-toggle')).not.toBeChecked();
+  } finally {
+    await app.close().catch(() => undefined);
+    rmSync(data, { recursive: true, force: true });
+  }
+});

@@ -29,6 +29,14 @@ export function SettingsPanel() {
           onChange={(e) => void updateSettings({ watchFolders: e.target.checked })} />
         <span>Watch folders for changes (new, changed and deleted files are picked up without a rescan)</span>
       </label>
+      {/* Only the desktop app has a window to close while the music plays on; a browser tab is the web host's. */}
+      {env?.transport === 'electron' && (
+        <label className="setting checkbox">
+          <input type="checkbox" data-testid="close-to-tray-toggle" checked={settings.closeToTray}
+            onChange={(e) => void updateSettings({ closeToTray: e.target.checked })} />
+          <span>Keep playing in the tray when the window is closed (Quit is in the tray menu)</span>
+        </label>
+      )}
       <h3>About this installation</h3>
       {env ? (
         <dl className="env" data-testid="environment">
