@@ -44,10 +44,18 @@ export function notifyWithAction(message: string, action: ToastAction, hint?: st
   setTimeout(() => dismissToast(id), ACTION_DISMISS_MS);
 }
 
-/** A toast that stays until dismissed: news the user must read, such as what a library restore lost. */
+/**
+ * A toast that stays until dismissed: news the user must read, such as what a library restore lost. With a
+ * code, it is the latest word on that matter and replaces the toasts that carry the same code (the services
+ * restarted: the calls that failed while they were down no longer matter, the page reloads).
+ */
 export function notifyLasting(kind: Toast['kind'], message: string, hint?: string, code?: string): void {
+  if (code !== undefined) useNotifyStore.setState((s) => ({ toasts: s.toasts.filter((t) => t.code !== code) }));
   show({ kind, message, hint, code });
 }
+
+/** Failures that one notice already explains: while the services restart, every call fails the same way. */
+const ONE_TOAST_CODES = new Set(['SERVICES_STOPPED']);
 
 function show(toast: Omit<Toast, 'id'>): number {
   const id = nextId++;
@@ -62,6 +70,7 @@ function show(toast: Omit<Toast, 'id'>): number {
 /** Shows any thrown value as an error toast with its hint. */
 export function notifyError(err: unknown, context?: string): void {
   const e = asSoundlikeError(err);
+  if (e.code && ONE_TOAST_CODES.has(e.code) && useNotifyStore.getState().toasts.some((t) => t.code === e.code)) return;
   notify('error', context ? `${context}: ${e.message}` : e.message, e.hint, e.code);
 }
 
