@@ -102,6 +102,29 @@ async function seedLatencies(services: Services, trackIds: number[], marks: numb
   return latencies;
 }
 
+/**
+ * What bounds pipeline / raw on this machine. With every core busy the ratio is decode CPU over all CPU, so
+ * it cannot pass raw / (raw + the encoder's own CPU): `ceilingWithThisEncoder`. Below that, moving PCM costs
+ * (ffmpeg writing into the pipe instead of /dev/null, the worker reading it) and contention. `encoderBudget`
+ * is the encoder CPU per track that the 0.75 target would leave, given the measured rest.
+ */
+function ratioLimits(rawCpu: number | null, stages: Record<string, unknown>, encoderAloneMs: number | null, fragmentsPerTrack: number) {
+  const num = (key: string) => (typeof stages[key] === 'number' ? (stages[key] as number) : null);
+  const decode = num('decodeFfmpeg');
+  const pcm = num('pcmHandling');
+  const storage = num('storageAndOrchestration');
+  const other = num('otherThreads');
+  if (rawCpu === null || encoderAloneMs === null || decode === null || pcm === null || storage === null || other === null) return 'not measured';
+  const encoderAlone = (encoderAloneMs * fragmentsPerTrack) / 1000;
+  const pipeOverhead = decode - rawCpu + pcm;
+  return {
+    encoderAloneCpuSecPerTrack: round(encoderAlone, 3),
+    ceilingWithThisEncoder: round(rawCpu / (rawCpu + encoderAlone)),
+    pipeOverheadCpuSecPerTrack: round(pipeOverhead, 3),
+    encoderBudgetAt075CpuSecPerTrack: round(rawCpu / 0.75 - rawCpu - pipeOverhead - storage - other, 3),
+  };
+}
+
 export async function benchAnalysis(options: { tracks: number; minutes: number; manifestPath?: string }): Promise<Record<string, unknown>> {
   const ffmpeg = await resolveFfmpeg(null);
   if (!ffmpeg) throw new Error('ffmpeg is needed for the analysis benchmark.');
@@ -213,6 +236,7 @@ export async function benchAnalysis(options: { tracks: number; minutes: number; 
       alone: { wall: round(alone.wallMs), cpu: alone.cpuMs === null ? 'not measured' : round(alone.cpuMs) },
       batch: ANALYSIS_TUNABLES.batchSize,
     },
+    limits: ratioLimits(cpuPerTrack.raw, stages, alone.cpuMs, pipeline.fragments / Math.max(1, pipeline.done)),
     peakRssMB: { pipelineTree: peakRss === null ? 'not measured' : mb(peakRss), rawFfmpegTree: rawBefore.peakRss === null ? 'not measured' : mb(rawBefore.peakRss) },
     seedLatencyMs: { atRunStart: seedAtStart, underLoad: seeds, limit: 2000 },
     // Other programs' load skews every figure above: the lead reruns this on a quiet machine.
