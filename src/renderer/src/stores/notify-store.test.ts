@@ -18,7 +18,7 @@ describe('toasts while the services restart', () => {
   });
 
   it('lets the restart notice replace them, and keeps other errors', async () => {
-    await attempt(() => Promise.reject(new SoundlikeError('NOT_FOUND', 'No such track.')), 'Playing failed');
+    await attempt(() => Promise.reject(new SoundlikeError('UNKNOWN_TRACK', 'No such track.')), 'Playing failed');
     await attempt(() => Promise.reject(stopped()), 'Loading folders failed');
     notifyLasting('info', 'The library service was restarted; nothing was lost.', undefined, 'SERVICES_STOPPED');
     expect(texts()).toEqual(['Playing failed: No such track.', 'The library service was restarted; nothing was lost.']);
