@@ -236,7 +236,7 @@ export async function benchAnalysis(options: { tracks: number; minutes: number; 
       alone: { wall: round(alone.wallMs), cpu: alone.cpuMs === null ? 'not measured' : round(alone.cpuMs) },
       batch: ANALYSIS_TUNABLES.batchSize,
     },
-    limits: ratioLimits(cpuPerTrack.raw, stages, alone.cpuMs, pipeline.fragments / Math.max(1, pipeline.done)),
+    limits: ratioLimits(cpuPerTrack.raw === null ? null : cpuPerTrack.raw / 1000, stages, alone.cpuMs, pipeline.fragments / Math.max(1, pipeline.done)),
     peakRssMB: { pipelineTree: peakRss === null ? 'not measured' : mb(peakRss), rawFfmpegTree: rawBefore.peakRss === null ? 'not measured' : mb(rawBefore.peakRss) },
     seedLatencyMs: { atRunStart: seedAtStart, underLoad: seeds, limit: 2000 },
     // Other programs' load skews every figure above: the lead reruns this on a quiet machine.
