@@ -3,7 +3,7 @@
  * the queue), and a second browser window on the same host follows every edit from the events alone.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { demoAudioFiles, DEMO_LIBRARY } from '../support/demo-library';
+import { addDemoLibrary, demoAudioFiles } from '../support/demo-library';
 import { startHost, type RunningHost } from '../support/web-host';
 
 let host: RunningHost;
@@ -21,9 +21,7 @@ const summary = (page: Page): Promise<string> => page.getByTestId('queue-summary
 
 test('remove, move and add answer with an edit, and another window follows each one', async ({ page, context }) => {
   await page.goto(host.url);
-  await page.getByTestId('folder-path-input').fill(DEMO_LIBRARY);
-  await page.getByTestId('add-folder-button').click();
-  await expect(page.getByTestId('nav-library')).toContainText(String(demoAudioFiles().length), { timeout: 60_000 });
+  await addDemoLibrary(page);
   await page.getByTestId('track-row').first().locator('.cell-title').dblclick();
   await page.getByTestId('toggle-queue').click();
   const items = page.getByTestId('queue-item');

@@ -3,7 +3,7 @@
  * the playing entry with a position-only message (no queue is sent), and the player follows it.
  */
 import { expect, test } from '@playwright/test';
-import { demoAudioFiles, DEMO_LIBRARY } from '../support/demo-library';
+import { addDemoLibrary } from '../support/demo-library';
 import { startHost, type RunningHost } from '../support/web-host';
 
 let host: RunningHost;
@@ -17,9 +17,7 @@ test.afterAll(async () => {
 
 test('a click in the queue, next and previous move the playing entry; the queue itself is not resent', async ({ page }) => {
   await page.goto(host.url);
-  await page.getByTestId('folder-path-input').fill(DEMO_LIBRARY);
-  await page.getByTestId('add-folder-button').click();
-  await expect(page.getByTestId('nav-library')).toContainText(String(demoAudioFiles().length), { timeout: 60_000 });
+  await addDemoLibrary(page);
   await page.getByTestId('track-row').first().locator('.cell-title').dblclick();
   await page.getByTestId('toggle-queue').click();
   const items = page.getByTestId('queue-item');

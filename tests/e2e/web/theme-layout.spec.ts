@@ -8,8 +8,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { demoAudioFiles, DEMO_LIBRARY } from '../support/demo-library';
-import { startHost, type RunningHost } from '../support/web-host';
+import { startDemoHost } from '../support/demo-host';
+import type { RunningHost } from '../support/web-host';
 
 const ARTIFACTS = 'test-results/screenshots';
 const MODEL = process.env.SOUNDLIKE_MODEL ? resolve(process.env.SOUNDLIKE_MODEL) : resolve('models/manifest.json');
@@ -22,17 +22,9 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  host = await startHost();
   // One scan for every test; the automatic analysis stays off so the layout tests keep the CPU (a radio
   // analyses its seed by itself).
-  const page = await browser.newPage();
-  await page.goto(host.url);
-  await page.getByTestId('nav-folders').click();
-  await page.getByTestId('auto-analyse-toggle').uncheck();
-  await page.getByTestId('folder-path-input').fill(DEMO_LIBRARY);
-  await page.getByTestId('add-folder-button').click();
-  await expect(page.getByTestId('nav-library')).toContainText(String(demoAudioFiles().length), { timeout: 60_000 });
-  await page.close();
+  host = await startDemoHost(browser, { analyse: false });
 });
 test.afterAll(async () => {
   await host?.stop();
