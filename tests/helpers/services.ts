@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Event } from '../../src/shared/contract';
 import { SoundlikeError, type ErrorCode } from '../../src/shared/errors';
 import { createServices, type Services } from '../../src/main/services';
-import { makeTempDir, type TempDir } from './audio';
+import { makeClip, makeTempDir, type TempDir } from './audio';
 
 export function openServices(dataDir: string, live = false): Promise<Services> {
   return createServices({ dataDir, transport: 'web', live });
@@ -80,4 +80,16 @@ export function freshServices(): FreshServices {
     ctx.tmp?.cleanup();
   });
   return ctx;
+}
+
+/**
+ * Services over a scanned library of three one-second clips (a, b, c) in `tmp`/music, data in `tmp`/data:
+ * the smallest library a queue test needs. Track ids come in title order (a, b, c).
+ */
+export async function openClipLibrary(tmp: TempDir): Promise<{ services: Services; trackIds: number[] }> {
+  await Promise.all(['a', 'b', 'c'].map((n, i) => makeClip(tmp.at('music', `${n}.wav`), { format: 'wav', seconds: 1, frequency: 300 + 100 * i })));
+  const services = await openServices(tmp.at('data'));
+  await services.api.library.addFolderAndScan(tmp.at('music'));
+  const trackIds = (await services.api.library.listTracks()).sort((x, y) => x.title.localeCompare(y.title)).map((t) => t.id);
+  return { services, trackIds };
 }

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/main/services';
 import type { QueueEdit, QueueState } from '../../src/shared/domain';
 import { applyQueueEdit } from '../../src/shared/queue-edit';
-import { makeClip, makeTempDir, type TempDir } from '../helpers/audio';
-import { openServices, record } from '../helpers/services';
+import { makeTempDir, type TempDir } from '../helpers/audio';
+import { openClipLibrary, openServices, record } from '../helpers/services';
 
 const ENTRIES = 200_000;
 
@@ -40,10 +40,7 @@ describe(`a queue of ${ENTRIES} entries`, () => {
 
   beforeAll(async () => {
     tmp = makeTempDir();
-    await Promise.all(['a', 'b', 'c'].map((n, i) => makeClip(tmp.at('music', `${n}.wav`), { format: 'wav', seconds: 1, frequency: 300 + 100 * i })));
-    services = await openServices(tmp.at('data'));
-    await services.api.library.addFolderAndScan(tmp.at('music'));
-    trackIds = (await services.api.library.listTracks()).sort((x, y) => x.title.localeCompare(y.title)).map((t) => t.id);
+    ({ services, trackIds } = await openClipLibrary(tmp));
   }, 60_000);
 
   afterAll(async () => {

@@ -13,8 +13,8 @@ import type { QueueEdit, QueueItemOrigin, QueuePosition, QueueState } from '../.
 import { applyQueueEdit } from '../../src/shared/queue-edit';
 import type { Services } from '../../src/main/services';
 import { applyPosition } from '../../src/renderer/src/lib/queue-math';
-import { makeClip, makeTempDir, type TempDir } from '../helpers/audio';
-import { openServices, record } from '../helpers/services';
+import { makeTempDir, type TempDir } from '../helpers/audio';
+import { openClipLibrary, record } from '../helpers/services';
 
 const ENTRIES = 30_000;
 const STEPS = 160;
@@ -81,10 +81,7 @@ describe('queue edits reach a window as deltas', () => {
 
   beforeAll(async () => {
     tmp = makeTempDir();
-    await Promise.all(['a', 'b', 'c'].map((n, i) => makeClip(tmp.at('music', `${n}.wav`), { format: 'wav', seconds: 1, frequency: 300 + 100 * i })));
-    services = await openServices(tmp.at('data'));
-    await services.api.library.addFolderAndScan(tmp.at('music'));
-    trackIds = (await services.api.library.listTracks()).sort((x, y) => x.title.localeCompare(y.title)).map((t) => t.id);
+    ({ services, trackIds } = await openClipLibrary(tmp));
     const p = services.api.playback;
     copy = new WindowCopy(p);
     const stops = [

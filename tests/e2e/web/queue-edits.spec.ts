@@ -3,7 +3,7 @@
  * the queue), and a second browser window on the same host follows every edit from the events alone.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { addDemoLibrary, demoAudioFiles } from '../support/demo-library';
+import { demoAudioFiles, playDemoQueue } from '../support/demo-library';
 import { startHost, type RunningHost } from '../support/web-host';
 
 let host: RunningHost;
@@ -20,12 +20,7 @@ const titles = async (page: Page): Promise<string[]> => (await page.getByTestId(
 const summary = (page: Page): Promise<string> => page.getByTestId('queue-summary').innerText();
 
 test('remove, move and add answer with an edit, and another window follows each one', async ({ page, context }) => {
-  await page.goto(host.url);
-  await addDemoLibrary(page);
-  await page.getByTestId('track-row').first().locator('.cell-title').dblclick();
-  await page.getByTestId('toggle-queue').click();
-  const items = page.getByTestId('queue-item');
-  await expect(items.nth(3)).toBeVisible();
+  const items = await playDemoQueue(page, host.url);
 
   const other = await context.newPage();
   await other.goto(host.url);

@@ -3,7 +3,7 @@
  * the playing entry with a position-only message (no queue is sent), and the player follows it.
  */
 import { expect, test } from '@playwright/test';
-import { addDemoLibrary } from '../support/demo-library';
+import { playDemoQueue } from '../support/demo-library';
 import { startHost, type RunningHost } from '../support/web-host';
 
 let host: RunningHost;
@@ -16,12 +16,7 @@ test.afterAll(async () => {
 });
 
 test('a click in the queue, next and previous move the playing entry; the queue itself is not resent', async ({ page }) => {
-  await page.goto(host.url);
-  await addDemoLibrary(page);
-  await page.getByTestId('track-row').first().locator('.cell-title').dblclick();
-  await page.getByTestId('toggle-queue').click();
-  const items = page.getByTestId('queue-item');
-  await expect(items.nth(3)).toBeVisible();
+  const items = await playDemoQueue(page, host.url);
   await expect(items.first()).toHaveAttribute('data-current', 'true');
 
   // Every track-change answer from here on must be a position, never the queue.
