@@ -272,6 +272,21 @@ export function togglePlay(): void {
   }
 }
 
+/**
+ * Plays or pauses by what the player is doing now: the element, or a track still loading that is meant to
+ * play (wantPlay). Media keys and the tray ask for a state, not a toggle, and the store's `playing` flag
+ * can lag a track change by a moment.
+ */
+export function setPlaying(want: boolean): void {
+  const playingNow = active.itemId !== null && (!active.el.paused || wantPlay);
+  if (want === playingNow) return;
+  if (want) togglePlay();
+  else {
+    wantPlay = false;
+    active.el.pause();
+  }
+}
+
 export function seek(seconds: number): void {
   if (active.itemId === null) return;
   const max = Number.isFinite(active.el.duration) ? active.el.duration : seconds;

@@ -3,24 +3,22 @@
  * desktop app's tray (desktop.onDidRequestMediaCommand). All act exactly as the player's own buttons.
  */
 import type { MediaCommand } from '../../../../shared/domain';
-import { usePlayerStore } from '../../stores/player-store';
-import { next, previous, seek, togglePlay } from './audio-engine';
+import { next, previous, seek, setPlaying, togglePlay } from './audio-engine';
 
 export function runMediaCommand(command: MediaCommand): void {
-  const playing = usePlayerStore.getState().playing;
   switch (command) {
     case 'play':
-      if (!playing) togglePlay();
+      setPlaying(true);
       break;
     case 'pause':
-      if (playing) togglePlay();
+      setPlaying(false);
       break;
     case 'togglePlay':
       togglePlay();
       break;
     case 'stop':
       // Stop = pause and back to the start of the track (the track stays loaded, as in other players).
-      if (playing) togglePlay();
+      setPlaying(false);
       seek(0);
       break;
     case 'next':
